@@ -1,0 +1,70 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Concord",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "concord", targets: ["concord"]),
+        .library(name: "ConcordCore", targets: ["ConcordCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // C shims and system libraries.
+        .target(
+            name: "CFastText",
+            cxxSettings: [.unsafeFlags(["-std=c++17", "-O2"])],
+            linkerSettings: [.linkedLibrary("fasttext")]
+        ),
+        .target(
+            name: "CCLD2",
+            linkerSettings: [.linkedLibrary("cld2")]
+        ),
+        .systemLibrary(name: "CStemmer", path: "Sources/CStemmer"),
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
+
+        // Pure core: model, text pipeline, features, clustering.
+        .target(
+            name: "ConcordCore",
+            dependencies: ["CStemmer"]
+        ),
+        // Language identification over fastText (primary) and CLD2 (second opinion).
+        .target(
+            name: "ConcordLanguage",
+            dependencies: ["ConcordCore", "CFastText", "CCLD2"]
+        ),
+        // multilingual-e5-small, our own implementation over OpenBLAS.
+        .target(
+            name: "ConcordEncoder",
+            dependencies: ["COpenBLAS"]
+        ),
+        // Storage protocol and in-memory store.
+        .target(
+            name: "ConcordStore",
+            dependencies: ["ConcordCore"]
+        ),
+        // SQLite store (default), through GRDB.
+        .target(
+            name: "ConcordSQLite",
+            dependencies: ["ConcordCore", "ConcordStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "concord",
+            dependencies: [
+                "ConcordCore", "ConcordLanguage", "ConcordEncoder", "ConcordStore", "ConcordSQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .testTarget(name: "ConcordCoreTests", dependencies: ["ConcordCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ConcordLanguageTests", dependencies: ["ConcordCore", "ConcordLanguage"]),
+        .testTarget(name: "ConcordEncoderTests", dependencies: ["ConcordEncoder"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ConcordStoreTests", dependencies: ["ConcordCore", "ConcordStore", "ConcordSQLite"]),
+        .testTarget(name: "ConcordCLITests", dependencies: ["concord"]),
+    ]
+)

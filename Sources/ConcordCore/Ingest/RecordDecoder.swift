@@ -1,0 +1,110 @@
+import Foundation
+
+/// Decodes input records (JSONL lines, news-please JSON files, plain text files) into articles.
+///
+/// Field names and their aliases:
+/// - text: `text`, `body`, `maintext` (required, non-empty after trimming)
+/// - title: `title`, `headline`
+/// - id: `id`, `article_id` (missing: derived from the URL, else from a hash of title and text)
+/// - published: `published`, `date`, `date_publish`, `date_published` (ISO 8601 and common formats;
+///   an unreadable date is a warning, not an error)
+/// - lang: `lang`, `language`; url: `url`; source: `source`, `source_domain`, `outlet`
+/// - cluster: the gold event label, for evaluation sets
+///
+/// Decoding is pure: callers read the bytes and say where they came from.
+public struct RecordDecoder: Sendable {
+    public init() {}
+
+    static let textKeys = ["text", "body", "maintext"]
+    static let titleKeys = ["title", "headline"]
+    static let idKeys = ["id", "article_id"]
+    static let dateKeys = ["published", "date", "date_publish", "date_published"]
+    static let langKeys = ["lang", "language"]
+    static let sourceKeys = ["source", "source_domain", "outlet"]
+
+    /// Decodes one JSON object (a JSONL line or a whole news-please file).
+    ///
+    /// - Throws: ``RecordError`` naming the origin and the reason.
+    public func decodeJSON(_ bytes: some Collection<UInt8>, origin: RecordOrigin) throws(RecordError) -> InputRecord {
+        let data = Data(bytes)
+        if data.contains(0) { throw .binary(origin) }
+        guard String(validating: data, as: UTF8.self) != nil else { throw .invalidUTF8(origin) }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw .invalidJSON(origin, detail: Self.shortMessage(error))
+        }
+        guard let fields = object as? [String: Any] else { throw .notAnObject(origin) }
+        return try record(from: fields, origin: origin)
+    }
+
+    /// Decodes a plain text file: the first line is the title when it is short and more lines follow.
+    ///
+    /// - Parameter id: the file name without its extension.
+    /// - Throws: ``RecordError`` for binary content, invalid UTF-8 or an empty text.
+    public func decodeText(_ bytes: some Collection<UInt8>, id: String, origin: RecordOrigin) throws(RecordError)
+        -> InputRecord
+    {
+        if bytes.contains(0) { throw .binary(origin) }
+        guard let string = String(validating: bytes, as: UTF8.self) else { throw .invalidUTF8(origin) }
+        var lines = string.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        while let first = lines.first, first.isEmpty { lines.removeFirst() }
+        var title = ""
+        if lines.count > 1, let first = lines.first, first.count <= 200 {
+            title = first
+            lines.removeFirst()
+        }
+        let text = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw .noText(origin, id: id) }
+        return InputRecord(article: Article(id: id, title: title, text: text), origin: origin)
+    }
+
+    func record(from fields: [String: Any], origin: RecordOrigin) throws(RecordError) -> InputRecord {
+        let givenID = Self.string(fields, Self.idKeys)
+        let title = Self.string(fields, Self.titleKeys) ?? ""
+        guard let text = Self.string(fields, Self.textKeys),
+            !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        else { throw .noText(origin, id: givenID) }
+        let url = Self.string(fields, ["url"])
+        let id = givenID ?? Self.derivedID(url: url, title: title, text: text)
+        var warnings: [String] = []
+        var published: Date?
+        if let raw = Self.string(fields, Self.dateKeys) {
+            published = PublicationDateParser.parse(raw)
+            if published == nil, !PublicationDateParser.isNullLike(raw) {
+                warnings.append("unreadable date \"\(raw.prefix(40))\": ingested without a date")
+            }
+        }
+        let language = Self.string(fields, Self.langKeys).map { $0.lowercased() }
+        let article = Article(
+            id: id, url: url, source: Self.string(fields, Self.sourceKeys), title: title, text: text,
+            published: published, declaredLanguage: language)
+        return InputRecord(
+            article: article, origin: origin, goldEvent: Self.string(fields, ["cluster"]), warnings: warnings)
+    }
+
+    /// An id for a record that has none: from the URL when there is one, else from the content.
+    public static func derivedID(url: String?, title: String, text: String) -> String {
+        if let url, !url.isEmpty { return "url-" + StableHash.hex(url) }
+        return "sha-" + StableHash.hex(title + "\n" + text)
+    }
+
+    static func string(_ fields: [String: Any], _ keys: [String]) -> String? {
+        for key in keys {
+            switch fields[key] {
+            case let s as String where !s.isEmpty: return s
+            case let n as NSNumber: return n.stringValue
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    static func shortMessage(_ error: any Error) -> String {
+        let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+        return String((message ?? "\(error)").prefix(120))
+    }
+}

@@ -1,0 +1,67 @@
+/// A day as a count of days since 1970-01-01 (proleptic Gregorian, no time zone).
+///
+/// Day numbers make date arithmetic exact and cheap: the gap between two days is a subtraction.
+public typealias DayNumber = Int
+
+/// How precisely a date mention pins down the day.
+public enum DatePrecision: String, Sendable, Hashable, Codable, CaseIterable {
+    case day
+    case month
+    case season
+    case year
+}
+
+/// A date mentioned in an article, resolved to a range of days.
+///
+/// `first...last` is the span of days the mention can mean: one day for `7 novembre 2021`, a month for
+/// `November 2021`, three months for `hè 2021`. Relative mentions (`yesterday`, `ieri`, `hôm qua`) are
+/// resolved against the publication date and flagged as relative.
+public struct DateMention: Sendable, Hashable, Codable {
+    /// The text as it stands in the article, e.g. `tối 7/11`.
+    public var text: String
+    /// The first day the mention can mean.
+    public var first: DayNumber
+    /// The last day the mention can mean (equal to `first` for a day-precise mention).
+    public var last: DayNumber
+    public var precision: DatePrecision
+    /// True when resolved relative to the publication date (`yesterday`, `hôm qua`, a weekday name).
+    public var isRelative: Bool
+
+    public init(text: String, first: DayNumber, last: DayNumber, precision: DatePrecision, isRelative: Bool) {
+        self.text = text
+        self.first = first
+        self.last = last
+        self.precision = precision
+        self.isRelative = isRelative
+    }
+
+    /// True when the two mentions can mean a common day.
+    public func overlaps(_ other: DateMention) -> Bool {
+        first <= other.last && other.first <= last
+    }
+}
+
+/// The estimated day of the event an article reports, with the evidence for it.
+public struct EventDate: Sendable, Hashable, Codable {
+    public enum Source: String, Sendable, Hashable, Codable {
+        /// From a date mentioned in the text.
+        case mentioned
+        /// From a relative mention resolved against the publication date.
+        case relative
+        /// The publication date itself (nothing better in the text).
+        case published
+    }
+
+    public var first: DayNumber
+    public var last: DayNumber
+    public var source: Source
+    /// Human-readable evidence, e.g. `"mentioned: ngày 7/11 (day)"`.
+    public var evidence: String
+
+    public init(first: DayNumber, last: DayNumber, source: Source, evidence: String) {
+        self.first = first
+        self.last = last
+        self.source = source
+        self.evidence = evidence
+    }
+}
