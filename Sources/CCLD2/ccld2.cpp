@@ -1,6 +1,7 @@
 // A thin C interface over libcld2 (Compact Language Detector 2).
 #include "ccld2.h"
 
+#include <cstdio>
 #include <cld2/public/compact_lang_det.h>
 
 #include <cstring>

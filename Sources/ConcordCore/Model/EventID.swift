@@ -40,9 +40,17 @@ public enum StableHash {
         return h
     }
 
+    /// FNV-1a followed by the SplitMix64 finalizer, so that every input bit moves every output bit.
+    public static func mixed(_ s: String) -> UInt64 {
+        var z = fnv1a(s) &+ 0x9e37_79b9_7f4a_7c15
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+
     /// The hash as `length` lower-case hex digits (at most 16).
     public static func hex(_ s: String, length: Int = 16) -> String {
-        let full = String(fnv1a(s), radix: 16)
+        let full = String(mixed(s), radix: 16)
         let padded = String(repeating: "0", count: max(0, 16 - full.count)) + full
         return String(padded.prefix(length))
     }

@@ -1,0 +1,54 @@
+import Foundation
+
+extension EventClustering {
+    /// The order in which a batch is clustered: by time (publication, else the event date from the text),
+    /// then by input position; articles with no time at all come last, in input order.
+    ///
+    /// - Returns: indices into `features`.
+    public static func batchOrder(_ features: [ArticleFeatures]) -> [Int] {
+        func time(_ f: ArticleFeatures) -> Double? {
+            f.published ?? f.eventDate.map { Double($0.last) * 86_400 + 43_200 }
+        }
+        return features.indices.sorted { i, j in
+            switch (time(features[i]), time(features[j])) {
+            case let (a?, b?): return a != b ? a < b : i < j
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return i < j
+            }
+        }
+    }
+
+    /// Clusters a batch in ``batchOrder(_:)``, then runs the merge pass.
+    ///
+    /// - Returns: the decisions (in clustering order) and the merges.
+    public mutating func cluster(_ features: [ArticleFeatures]) -> (decisions: [Decision], merges: [MergeRecord]) {
+        var decisions: [Decision] = []
+        decisions.reserveCapacity(features.count)
+        for i in Self.batchOrder(features) { decisions.append(add(features[i])) }
+        return (decisions, mergePass())
+    }
+}
+
+extension FeatureExtractor {
+    /// Extracts the features of many articles on all cores, keeping their order.
+    public func features(of articles: [Article]) -> [ArticleFeatures] {
+        let results = UnsafeSendableBuffer<ArticleFeatures>(count: articles.count)
+        DispatchQueue.concurrentPerform(iterations: articles.count) { i in
+            results[i] = features(of: articles[i])
+        }
+        return results.values.compactMap { $0 }
+    }
+}
+
+/// A fixed-size buffer written at distinct indices from concurrent iterations.
+final class UnsafeSendableBuffer<T>: @unchecked Sendable {
+    // Safe: each concurrent iteration writes only its own index, and reads happen after all writes.
+    private var storage: [T?]
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    subscript(i: Int) -> T? {
+        get { storage[i] }
+        set { storage[i] = newValue }
+    }
+    var values: [T?] { storage }
+}

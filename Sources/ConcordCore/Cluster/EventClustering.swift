@@ -1,0 +1,198 @@
+import Foundation
+
+/// The clustering state: events, memberships, corpus statistics and the candidate index.
+///
+/// Online: ``add(_:)`` decides one article at a time (join the best candidate event or open a new one);
+/// ``mergePass()`` then merges events that turned out to be one. Deterministic: the same articles in the
+/// same order give the same events and ids. A value type; an actor or a store owns it at the edge.
+public struct EventClustering: Sendable {
+    public struct Configuration: Sendable {
+        public var scorer = SameEventScorer.Configuration()
+        /// Candidate events must have a member within this many days of the article. Default 10.
+        public var windowDays = 10.0
+        /// Distinctive terms of an article used to find candidates. Default 15.
+        public var lookupTerms = 15
+        /// At most this many candidates (most shared keys first) are scored. Default 40.
+        public var maxCandidates = 40
+        /// The merge pass merges two events at or above this probability. Default 0.6.
+        public var mergeThreshold = 0.6
+        public init() {}
+    }
+
+    public var configuration: Configuration
+    public private(set) var events: [EventID: EventProfile] = [:]
+    /// Article id → its event.
+    public private(set) var assignment: [String: EventID] = [:]
+    /// Content hash → the first article id with that content.
+    public private(set) var contentHashes: [String: String] = [:]
+    public private(set) var statistics = CorpusStatistics()
+    private(set) var index = CandidateIndex()
+    /// Keys each event has posted in the index.
+    private var postedKeys: [EventID: Set<String>] = [:]
+    /// Event creation order, for deterministic iteration and merge survivors.
+    public private(set) var creationOrder: [EventID: Int] = [:]
+    private var nextOrdinal = 0
+
+    public init(configuration: Configuration = .init()) {
+        self.configuration = configuration
+    }
+
+    var scorer: SameEventScorer { SameEventScorer(configuration: configuration.scorer) }
+
+    /// Decides where one article goes and updates the state.
+    ///
+    /// - Returns: the decision, with its explanation.
+    /// - Complexity: O(c · (t + e)) for c candidates of t terms and e entities.
+    public mutating func add(_ f: ArticleFeatures) -> Decision {
+        if let existing = assignment[f.articleID] {
+            return Decision(articleID: f.articleID, kind: .duplicate, eventID: existing, candidates: 0,
+                            threshold: configuration.scorer.threshold, duplicateOf: f.articleID)
+        }
+        if let first = contentHashes[f.contentHash], let existing = assignment[first] {
+            return Decision(articleID: f.articleID, kind: .duplicate, eventID: existing, candidates: 0,
+                            threshold: configuration.scorer.threshold, duplicateOf: first)
+        }
+        let single = EventProfile(id: EventID(openedBy: f.articleID), article: f)
+        let keys = lookupKeys(f)
+        var scored: [(EventID, SameEventScorer.Assessment)] = []
+        for id in candidates(for: single, keys: keys) {
+            guard let event = events[id] else { continue }
+            scored.append((id, scorer.assess(single, event, statistics: statistics)))
+        }
+        scored.sort { $0.1.probability != $1.1.probability ? $0.1.probability > $1.1.probability : $0.0 < $1.0 }
+        let threshold = configuration.scorer.threshold
+        var decision = Decision(
+            articleID: f.articleID, kind: .created, eventID: single.id, bestCandidate: scored.first?.0,
+            assessment: scored.first?.1, runnerUp: scored.dropFirst().first?.0,
+            runnerUpProbability: scored.dropFirst().first?.1.probability, candidates: scored.count,
+            threshold: threshold, duplicateOf: nil)
+        if let (best, assessment) = scored.first, assessment.probability >= threshold {
+            decision.kind = .joined
+            decision.eventID = best
+            join(f, to: best, keys: keys)
+        } else {
+            open(single, keys: keys)
+        }
+        statistics.add(f)
+        contentHashes[f.contentHash] = contentHashes[f.contentHash] ?? f.articleID
+        return decision
+    }
+
+    /// Puts an article back into the event it was stored in, without deciding (rebuilding state from a store).
+    ///
+    /// Articles must be restored in their original ingest order.
+    public mutating func restore(_ f: ArticleFeatures, into event: EventID) {
+        let keys = lookupKeys(f)
+        if events[event] == nil {
+            open(EventProfile(id: event, article: f), keys: keys)
+        } else {
+            join(f, to: event, keys: keys)
+        }
+        statistics.add(f)
+        contentHashes[f.contentHash] = contentHashes[f.contentHash] ?? f.articleID
+    }
+
+    /// Merges events that report the same event, oldest first, until no pair reaches the merge threshold.
+    ///
+    /// - Returns: the merges in the order they were made.
+    public mutating func mergePass() -> [MergeRecord] {
+        var records: [MergeRecord] = []
+        var changed = true
+        while changed {
+            changed = false
+            for id in orderedEventIDs() {
+                guard let event = events[id] else { continue }
+                let keys = postedKeys[id] ?? []
+                var best: (EventID, SameEventScorer.Assessment)?
+                for other in candidates(for: event, keys: keys) where other != id {
+                    guard let otherEvent = events[other] else { continue }
+                    let a = scorer.assess(event, otherEvent, statistics: statistics)
+                    if a.probability >= configuration.mergeThreshold,
+                        best.map({ a.probability > $0.1.probability || (a.probability == $0.1.probability && other < $0.0) }) ?? true
+                    {
+                        best = (other, a)
+                    }
+                }
+                guard let (other, assessment) = best else { continue }
+                let (survivor, absorbed) = (creationOrder[id] ?? 0) < (creationOrder[other] ?? 0) ? (id, other) : (other, id)
+                merge(absorbed, into: survivor)
+                records.append(MergeRecord(survivor: survivor, absorbed: absorbed, assessment: assessment))
+                changed = true
+            }
+        }
+        return records
+    }
+
+    /// Moves every member of `absorbed` into `survivor`.
+    public mutating func merge(_ absorbed: EventID, into survivor: EventID) {
+        guard absorbed != survivor, let gone = events.removeValue(forKey: absorbed), events[survivor] != nil else { return }
+        events[survivor]?.absorb(gone)
+        for member in gone.members { assignment[member] = survivor }
+        let keys = postedKeys.removeValue(forKey: absorbed) ?? []
+        index.rename(absorbed, to: survivor, keys: keys)
+        postedKeys[survivor, default: []].formUnion(keys)
+        creationOrder[absorbed] = nil
+    }
+
+    /// Event ids in creation order.
+    public func orderedEventIDs() -> [EventID] {
+        events.keys.sorted { (creationOrder[$0] ?? 0) < (creationOrder[$1] ?? 0) }
+    }
+
+    // MARK: - Internals
+
+    mutating func open(_ profile: EventProfile, keys: [String]) {
+        events[profile.id] = profile
+        creationOrder[profile.id] = nextOrdinal
+        nextOrdinal += 1
+        for m in profile.members { assignment[m] = profile.id }
+        index.post(keys, for: profile.id)
+        postedKeys[profile.id, default: []].formUnion(keys)
+    }
+
+    mutating func join(_ f: ArticleFeatures, to event: EventID, keys: [String]) {
+        events[event]?.add(f)
+        assignment[f.articleID] = event
+        index.post(keys, for: event)
+        postedKeys[event, default: []].formUnion(keys)
+    }
+
+    /// The article's most distinctive terms and all its entities, as index keys.
+    func lookupKeys(_ f: ArticleFeatures) -> [String] {
+        let ranked = f.terms.map { ($0.key, Double(log1pf($0.value)) * statistics.termIDF($0.key)) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        var keys = ranked.prefix(configuration.lookupTerms).map { "t:" + $0.0 }
+        keys += f.entities.map { "e:" + $0.key }
+        return keys
+    }
+
+    /// Candidate events for a profile: sharing index keys, within the time window.
+    func candidates(for profile: EventProfile, keys: some Sequence<String>) -> [EventID] {
+        let hits = index.lookup(keys)
+        let span = profile.daySpan
+        let w = configuration.windowDays
+        return hits.filter { id, _ in
+            guard let span, let other = events[id]?.daySpan else { return true }
+            return other.lowerBound - w <= span.upperBound && span.lowerBound <= other.upperBound + w
+        }
+        .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        .prefix(configuration.maxCandidates)
+        .map(\.key)
+    }
+
+    /// Checks the state's invariants; traps on violation. For debug builds and tests.
+    public func checkInvariants() {
+        var seen = Set<String>()
+        for (id, event) in events {
+            precondition(event.id == id, "event keyed under another id")
+            precondition(!event.members.isEmpty, "empty event \(id)")
+            for m in event.members {
+                precondition(seen.insert(m).inserted, "article \(m) in two events")
+                precondition(assignment[m] == id, "assignment of \(m) disagrees with its event")
+            }
+        }
+        precondition(seen.count == assignment.count, "assigned articles missing from events")
+        precondition(index.allEvents.isSubset(of: Set(events.keys)), "index points to a removed event")
+        precondition(statistics.documents == assignment.count, "statistics count differs from articles")
+    }
+}

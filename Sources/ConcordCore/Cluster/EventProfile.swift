@@ -1,0 +1,105 @@
+import Foundation
+
+/// What an event (or a single article, seen as an event of one) looks like to the same-event decision.
+///
+/// A profile sums its members' features, so joining an article or merging two events is an addition,
+/// and scoring an article against an event uses the same code as scoring two articles.
+public struct EventProfile: Sendable, Hashable {
+    public var id: EventID
+    /// Member article ids, in the order they joined.
+    public private(set) var members: [String] = []
+    /// Per language: the sum of the members' term vectors (each `log(1 + count)`).
+    public private(set) var terms: [String: [String: Float]] = [:]
+    /// Entity key → how many members mention it.
+    public private(set) var entities: [String: Int] = [:]
+    /// Entity key → the longest surface form seen.
+    public private(set) var entityNames: [String: String] = [:]
+    /// Score key (`score:1-1`) → how many members state it.
+    public private(set) var scores: [String: Int] = [:]
+    /// Quantity key → how many members state it.
+    public private(set) var quantities: [String: Int] = [:]
+    /// Event dates estimated from text (not from publication), one per member that has one.
+    public private(set) var textDates: [EventDate] = []
+    /// Anchor days (event date, else publication day) of the members.
+    public private(set) var anchorDays: [Double] = []
+    /// Sum of member embeddings (not normalized), when members have embeddings.
+    public private(set) var embeddingSum: [Float]?
+    public private(set) var languages: [String: Int] = [:]
+
+    public init(id: EventID) { self.id = id }
+
+    /// A profile of one article.
+    public init(id: EventID, article: ArticleFeatures) {
+        self.id = id
+        add(article)
+    }
+
+    public var count: Int { members.count }
+
+    /// Adds an article's features.
+    ///
+    /// - Complexity: O(t + e) in the article's terms and entities.
+    public mutating func add(_ f: ArticleFeatures) {
+        members.append(f.articleID)
+        languages[f.language, default: 0] += 1
+        var bag = terms[f.language] ?? [:]
+        for (term, count) in f.terms { bag[term, default: 0] += Float(log1pf(count)) }
+        terms[f.language] = bag
+        for e in f.entities {
+            entities[e.key, default: 0] += 1
+            if e.surface.count > (entityNames[e.key]?.count ?? 0) { entityNames[e.key] = e.surface }
+        }
+        for key in Set(f.numbers.filter { $0.kind == .score }.map(\.key)) { scores[key, default: 0] += 1 }
+        for key in Set(f.numbers.filter { $0.kind == .quantity && $0.value >= 10 }.map(\.key)) {
+            quantities[key, default: 0] += 1
+        }
+        if let e = f.eventDate, e.source != .published { textDates.append(e) }
+        if let day = f.anchorDay { anchorDays.append(day) }
+        if let v = f.embedding {
+            if var sum = embeddingSum, sum.count == v.count {
+                for i in sum.indices { sum[i] += v[i] }
+                embeddingSum = sum
+            } else if embeddingSum == nil {
+                embeddingSum = v
+            }
+        }
+    }
+
+    /// Absorbs another profile (a merge of two events).
+    public mutating func absorb(_ other: EventProfile) {
+        members += other.members
+        for (lang, bag) in other.terms {
+            terms[lang] = (terms[lang] ?? [:]).merging(bag, uniquingKeysWith: +)
+        }
+        entities.merge(other.entities, uniquingKeysWith: +)
+        for (key, name) in other.entityNames where name.count > (entityNames[key]?.count ?? 0) {
+            entityNames[key] = name
+        }
+        scores.merge(other.scores, uniquingKeysWith: +)
+        quantities.merge(other.quantities, uniquingKeysWith: +)
+        textDates += other.textDates
+        anchorDays += other.anchorDays
+        languages.merge(other.languages, uniquingKeysWith: +)
+        if let o = other.embeddingSum {
+            if var sum = embeddingSum, sum.count == o.count {
+                for i in sum.indices { sum[i] += o[i] }
+                embeddingSum = sum
+            } else if embeddingSum == nil {
+                embeddingSum = o
+            }
+        }
+    }
+
+    /// The earliest and latest anchor day of the members.
+    public var daySpan: ClosedRange<Double>? {
+        guard let lo = anchorDays.min(), let hi = anchorDays.max() else { return nil }
+        return lo...hi
+    }
+
+    /// The median of the text-derived event dates (their midpoints), when members have any.
+    public var medianTextDate: Double? {
+        guard !textDates.isEmpty else { return nil }
+        let mids = textDates.map { Double($0.first + $0.last) / 2 }.sorted()
+        return mids[mids.count / 2]
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Everything the same-event decision knows about one article.
+///
+/// Computed once at ingest (``FeatureExtractor``) and stored, so that a restart rebuilds the
+/// clustering state without re-reading or re-embedding any text.
+public struct ArticleFeatures: Sendable, Hashable, Codable {
+    public var articleID: String
+    /// The language used for processing (identified, or declared when identification fails).
+    public var language: String
+    public var languageConfidence: Double
+    /// Publication time in seconds since 1970, when known.
+    public var published: Double?
+    public var source: String?
+    /// Term counts: Snowball stems (or lower-case words, or syllable pairs for Vietnamese, or
+    /// character pairs for unspaced scripts), with title terms counted twice.
+    public var terms: [String: Float]
+    public var entities: [EntityMention]
+    public var numbers: [NumberMention]
+    public var dates: [DateMention]
+    public var eventDate: EventDate?
+    /// The dense embedding of title and lead (L2-normalized), when an encoder ran.
+    public var embedding: [Float]?
+    /// A hash of the normalized title and text: the same story re-sent under another id.
+    public var contentHash: String
+    /// The normalized title, for display.
+    public var title: String
+
+    public init(
+        articleID: String, language: String, languageConfidence: Double, published: Double?, source: String?,
+        terms: [String: Float], entities: [EntityMention], numbers: [NumberMention], dates: [DateMention],
+        eventDate: EventDate?, embedding: [Float]?, contentHash: String, title: String
+    ) {
+        self.articleID = articleID
+        self.language = language
+        self.languageConfidence = languageConfidence
+        self.published = published
+        self.source = source
+        self.terms = terms
+        self.entities = entities
+        self.numbers = numbers
+        self.dates = dates
+        self.eventDate = eventDate
+        self.embedding = embedding
+        self.contentHash = contentHash
+        self.title = title
+    }
+
+    /// The day used to place the article in time: the event date, else the publication day.
+    public var anchorDay: Double? {
+        if let e = eventDate { return Double(e.first + e.last) / 2 }
+        return published.map { $0 / 86_400 }
+    }
+}

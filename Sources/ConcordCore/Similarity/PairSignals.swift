@@ -1,0 +1,35 @@
+/// The signals of one same-event comparison, each in a documented range, with what carried them.
+public struct PairSignals: Sendable, Hashable, Codable {
+    /// TF-IDF cosine of the terms in the article's language (0...1); nil when the other side has no
+    /// text in that language.
+    public var lexical: Double?
+    /// IDF-weighted cosine of folded entity names (0...1); nil when either side has no entity.
+    public var entities: Double?
+    /// Cosine of the dense embeddings (-1...1); nil without an encoder.
+    public var embedding: Double?
+    /// +1 when text-derived event dates agree (within ``SameEventScorer/Configuration/dateTolerance``),
+    /// a negative value growing with the distance when they conflict, 0 when unknown.
+    public var dates: Double
+    /// +1 when the sides state the same score, -1 when both state scores and none is shared, 0 otherwise.
+    public var scores: Double
+    /// Share of the article's quantities (values >= 10) that the other side states too (0...1).
+    public var quantities: Double
+    /// Days between the sides' anchor days (0 when they overlap); nil when either is undated.
+    public var gapDays: Double?
+
+    /// Entity names both sides mention, most distinctive first.
+    public var sharedEntities: [String]
+    /// Distinctive entity names only the article has.
+    public var onlyInArticle: [String]
+    /// Human-readable date and number agreements and conflicts.
+    public var notes: [String]
+
+    public init() {
+        dates = 0
+        scores = 0
+        quantities = 0
+        sharedEntities = []
+        onlyInArticle = []
+        notes = []
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+
+/// Scores whether two profiles (article–event, article–article or event–event) report the same event.
+///
+/// The score is a logistic function of a weighted sum of ``PairSignals``; it is transparent: every
+/// contribution is kept in the ``Assessment`` so a person can check why.
+public struct SameEventScorer: Sendable {
+    public struct Configuration: Sendable {
+        public var bias = -4.2
+        public var lexicalWeight = 9.0
+        public var entityWeight = 3.0
+        /// Used instead of `entityWeight` when there is no same-language text to compare.
+        public var crossLingualEntityWeight = 6.0
+        public var embeddingWeight = 6.0
+        /// Cosine below which the embedding counts against a match.
+        public var embeddingCenter = 0.80
+        public var dateWeight = 1.0
+        public var dateConflictWeight = 2.5
+        public var scoreWeight = 1.0
+        public var scoreConflictWeight = 3.0
+        public var quantityWeight = 0.8
+        /// Penalty per log-day of gap beyond `gapGrace`.
+        public var gapWeight = 1.2
+        public var gapGrace = 1.0
+        /// Two text-derived event dates closer than this (days) agree. Default 1.
+        public var dateTolerance = 1.0
+        /// Join when the probability reaches this. Default 0.5.
+        public var threshold = 0.5
+        public init() {}
+    }
+
+    /// A scored comparison.
+    public struct Assessment: Sendable, Hashable, Codable {
+        public var signals: PairSignals
+        /// Each signal's contribution to the logit, by name.
+        public var contributions: [String: Double]
+        /// The same-event probability (0...1).
+        public var probability: Double
+    }
+
+    public var configuration: Configuration
+
+    public init(configuration: Configuration = .init()) { self.configuration = configuration }
+
+    /// Compares `a` (usually the new article) with `b` (usually an event).
+    ///
+    /// - Complexity: O(t + e) in the terms and entities of both sides.
+    public func assess(_ a: EventProfile, _ b: EventProfile, statistics: CorpusStatistics) -> Assessment {
+        let s = signals(a, b, statistics: statistics)
+        let c = configuration
+        var contributions: [String: Double] = ["bias": c.bias]
+        if let lex = s.lexical { contributions["lexical"] = c.lexicalWeight * lex }
+        if let ent = s.entities {
+            contributions["entities"] = (s.lexical == nil ? c.crossLingualEntityWeight : c.entityWeight) * ent
+        }
+        if let emb = s.embedding { contributions["embedding"] = c.embeddingWeight * (emb - c.embeddingCenter) }
+        if s.dates > 0 { contributions["dates"] = c.dateWeight * s.dates }
+        if s.dates < 0 { contributions["dates"] = c.dateConflictWeight * s.dates }
+        if s.scores > 0 { contributions["scores"] = c.scoreWeight * s.scores }
+        if s.scores < 0 { contributions["scores"] = c.scoreConflictWeight * s.scores }
+        if s.quantities > 0 { contributions["quantities"] = c.quantityWeight * s.quantities }
+        if let gap = s.gapDays, gap > c.gapGrace { contributions["gap"] = -c.gapWeight * log(gap / c.gapGrace) }
+        let logit = contributions.keys.sorted().reduce(0.0) { $0 + contributions[$1, default: 0] }
+        return Assessment(signals: s, contributions: contributions, probability: 1 / (1 + exp(-logit)))
+    }
+
+    /// The raw signals between two profiles.
+    public func signals(_ a: EventProfile, _ b: EventProfile, statistics: CorpusStatistics) -> PairSignals {
+        var s = PairSignals()
+        s.lexical = lexical(a, b, statistics: statistics)
+        entityOverlap(a, b, statistics: statistics, into: &s)
+        if let ea = a.embeddingSum, let eb = b.embeddingSum { s.embedding = Self.cosine(ea, eb) }
+        dateAgreement(a, b, into: &s)
+        numberAgreement(a, b, into: &s)
+        if let da = a.daySpan, let db = b.daySpan {
+            s.gapDays = da.overlaps(db) ? 0 : min(abs(da.lowerBound - db.upperBound), abs(db.lowerBound - da.upperBound))
+        }
+        return s
+    }
+
+    func lexical(_ a: EventProfile, _ b: EventProfile, statistics: CorpusStatistics) -> Double? {
+        var best: Double?
+        for (lang, bagA) in a.terms {
+            guard let bagB = b.terms[lang] else { continue }
+            var dot = 0.0, na = 0.0, nb = 0.0
+            for (term, wa) in bagA {
+                let idf = statistics.termIDF(term)
+                let x = Double(wa) * idf
+                na += x * x
+                if let wb = bagB[term] { dot += x * Double(wb) * idf }
+            }
+            for (term, wb) in bagB {
+                let y = Double(wb) * statistics.termIDF(term)
+                nb += y * y
+            }
+            guard na > 0, nb > 0 else { continue }
+            let cos = dot / (na.squareRoot() * nb.squareRoot())
+            best = max(best ?? 0, cos)
+        }
+        return best
+    }
+
+    func entityOverlap(_ a: EventProfile, _ b: EventProfile, statistics: CorpusStatistics, into s: inout PairSignals) {
+        guard !a.entities.isEmpty, !b.entities.isEmpty else { return }
+        var dot = 0.0, na = 0.0, nb = 0.0
+        var shared: [(String, Double)] = []
+        var only: [(String, Double)] = []
+        let ca = Double(a.count), cb = Double(b.count)
+        for (key, n) in a.entities {
+            let idf = statistics.entityIDF(key)
+            let x = idf * Double(n) / ca
+            na += x * x
+            if let m = b.entities[key] {
+                dot += x * idf * Double(m) / cb
+                shared.append((a.entityNames[key] ?? key, idf))
+            } else if Double(n) / ca >= 0.5 {
+                only.append((a.entityNames[key] ?? key, idf))
+            }
+        }
+        for (key, m) in b.entities {
+            let y = statistics.entityIDF(key) * Double(m) / cb
+            nb += y * y
+        }
+        s.entities = dot / (na.squareRoot() * nb.squareRoot())
+        s.sharedEntities = shared.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(8).map(\.0)
+        s.onlyInArticle = only.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(5).map(\.0)
+    }
+
+    func dateAgreement(_ a: EventProfile, _ b: EventProfile, into s: inout PairSignals) {
+        guard let da = a.medianTextDate, let db = b.medianTextDate else { return }
+        let gap = abs(da - db)
+        if gap <= configuration.dateTolerance {
+            s.dates = 1
+            s.notes.append("event dates agree (\(Self.day(da)) ~ \(Self.day(db)))")
+        } else {
+            s.dates = -min(3, log2(gap / configuration.dateTolerance))
+            s.notes.append("event dates conflict (\(Self.day(da)) vs \(Self.day(db)), \(Int(gap)) days)")
+        }
+    }
+
+    func numberAgreement(_ a: EventProfile, _ b: EventProfile, into s: inout PairSignals) {
+        if !a.scores.isEmpty, !b.scores.isEmpty {
+            let shared = Set(a.scores.keys).intersection(b.scores.keys)
+            if shared.isEmpty {
+                s.scores = -1
+                s.notes.append("scores differ (\(a.scores.keys.sorted().joined(separator: ", ")) vs \(b.scores.keys.sorted().joined(separator: ", ")))")
+            } else {
+                s.scores = 1
+                s.notes.append("same score \(shared.sorted().joined(separator: ", "))")
+            }
+        }
+        if !a.quantities.isEmpty, !b.quantities.isEmpty {
+            let shared = Set(a.quantities.keys).intersection(b.quantities.keys)
+            s.quantities = Double(shared.count) / Double(min(a.quantities.count, b.quantities.count))
+            if !shared.isEmpty { s.notes.append("shared numbers \(shared.sorted().prefix(4).joined(separator: ", "))") }
+        }
+    }
+
+    static func cosine(_ a: [Float], _ b: [Float]) -> Double {
+        var dot: Float = 0, na: Float = 0, nb: Float = 0
+        for i in 0..<min(a.count, b.count) {
+            dot += a[i] * b[i]
+            na += a[i] * a[i]
+            nb += b[i] * b[i]
+        }
+        guard na > 0, nb > 0 else { return 0 }
+        return Double(dot / (na.squareRoot() * nb.squareRoot()))
+    }
+
+    static func day(_ d: Double) -> String {
+        let days = Int(d.rounded(.down))
+        let date = Date(timeIntervalSince1970: Double(days) * 86_400)
+        return String(date.ISO8601Format().prefix(10))
+    }
+}

@@ -1,0 +1,34 @@
+import CCLD2
+import ConcordCore
+
+/// Language identification with CLD2 (Compact Language Detector 2), built into the library.
+public struct CLD2LanguageIdentifier: LanguageIdentifier {
+    public init() {}
+
+    public func identify(_ text: String) -> LanguageGuess? {
+        var code = [CChar](repeating: 0, count: 16)
+        var percent: Int32 = 0
+        var reliable: Int32 = 0
+        let utf8 = Array(text.utf8)
+        let found = utf8.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                ccld2_detect($0, Int32(buf.count), &code, &percent, &reliable)
+            }
+        }
+        guard found == 1 else { return nil }
+        let name = code.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let confidence = Double(percent) / 100 * (reliable == 1 ? 1 : 0.5)
+        return LanguageGuess(code: Self.normalize(name), confidence: confidence, method: "cld2")
+    }
+
+    /// CLD2 codes that differ from fastText's: `zh-Hant` → `zh`, `iw` → `he`, `tl` → `tl`.
+    static func normalize(_ code: String) -> String {
+        let base = code.split(separator: "-").first.map(String.init) ?? code
+        switch base {
+        case "iw": return "he"
+        case "in": return "id"
+        case "jw": return "jv"
+        default: return base
+        }
+    }
+}

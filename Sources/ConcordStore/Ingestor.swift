@@ -1,0 +1,119 @@
+import ConcordCore
+import Foundation
+
+/// Ingests articles into a store: skip what is stored, extract features, cluster, commit, merge.
+///
+/// Idempotent and crash-safe: an article already stored (same id or same normalized content) is
+/// skipped; the clustering state is rebuilt from the store; articles are committed in batches, each
+/// in one transaction, in a deterministic order. Re-running an ingest that was killed midway ends in
+/// the state of one clean ingest.
+public struct Ingestor: Sendable {
+    public struct Configuration: Sendable {
+        /// Articles per transaction. Default 64.
+        public var batchSize = 64
+        public var clustering = EventClustering.Configuration()
+        public init() {}
+    }
+
+    public var store: any EventStore
+    public var extractor: FeatureExtractor
+    public var embedder: (any TextEmbedder)?
+    public var configuration: Configuration
+
+    public init(store: any EventStore, extractor: FeatureExtractor, embedder: (any TextEmbedder)? = nil,
+                configuration: Configuration = .init()) {
+        self.store = store
+        self.extractor = extractor
+        self.embedder = embedder
+        self.configuration = configuration
+    }
+
+    /// Ingests records.
+    ///
+    /// - Parameter progress: called with (articles clustered, articles to cluster) after each batch.
+    /// - Returns: counts of what happened.
+    /// - Throws: ``StoreError`` when the store fails; what was committed before stays.
+    public func ingest(_ records: [InputRecord], progress: (Int, Int) -> Void = { _, _ in }) throws -> IngestSummary {
+        var summary = IngestSummary()
+        summary.read = records.count
+        let known = try store.knownKeys()
+        var seenIDs = known.ids
+        var fresh: [InputRecord] = []
+        for r in records {
+            if seenIDs.insert(r.article.id).inserted { fresh.append(r) } else { summary.duplicates += 1 }
+        }
+        var features = extractor.features(of: fresh.map(\.article))
+        if let embedder {
+            let texts = features.indices.map { Self.embeddingText(fresh[$0].article) }
+            let vectors = embedder.embed(texts)
+            for i in features.indices { features[i].embedding = vectors[i] }
+        }
+        var state = EventClustering(configuration: configuration.clustering)
+        var members: [String: ArticleFeatures] = [:]
+        for (f, event) in try store.loadMemberships() {
+            state.restore(f, into: event)
+            members[f.articleID] = f
+        }
+        var seenHashes = known.contentHashes
+        var order: [Int] = []
+        for i in EventClustering.batchOrder(features) {
+            if seenHashes.insert(features[i].contentHash).inserted { order.append(i) } else { summary.duplicates += 1 }
+        }
+        var done = 0
+        for start in stride(from: 0, to: order.count, by: max(1, configuration.batchSize)) {
+            let chunk = order[start..<min(order.count, start + configuration.batchSize)]
+            var batch: [StoredDecision] = []
+            var touched = Set<EventID>()
+            for i in chunk {
+                let decision = state.add(features[i])
+                members[features[i].articleID] = features[i]
+                touched.insert(decision.eventID)
+                if decision.kind == .joined { summary.joined += 1 } else { summary.created += 1 }
+                batch.append(StoredDecision(article: fresh[i].article, features: features[i], decision: decision,
+                                            origin: fresh[i].origin))
+            }
+            try store.commit(batch, events: Self.summaries(touched, state: state, members: members))
+            done += chunk.count
+            summary.ingested += chunk.count
+            progress(done, order.count)
+        }
+        let merges = state.mergePass()
+        if !merges.isEmpty {
+            var moved: [String: EventID] = [:]
+            var survivors = Set<EventID>()
+            for m in merges { survivors.insert(m.survivor) }
+            survivors = survivors.filter { state.events[$0] != nil }
+            for id in survivors { for a in state.events[id]?.members ?? [] { moved[a] = id } }
+            try store.commitMerges(merges, memberships: moved, events: Self.summaries(survivors, state: state, members: members))
+        }
+        summary.merges = merges.count
+        summary.events = state.events.count
+        return summary
+    }
+
+    /// The text an article is embedded from: title and lead.
+    public static func embeddingText(_ a: Article) -> String {
+        let lead = String(a.text.prefix(600))
+        return a.title.isEmpty ? lead : a.title + "\n" + lead
+    }
+
+    static func summaries(_ ids: Set<EventID>, state: EventClustering, members: [String: ArticleFeatures]) -> [EventSummary] {
+        ids.sorted().compactMap { id in
+            guard let event = state.events[id] else { return nil }
+            return EventSummary(id: id, members: event.members.compactMap { members[$0] })
+        }
+    }
+}
+
+/// What an ingest did.
+public struct IngestSummary: Sendable, Codable, Equatable {
+    public var read = 0
+    public var ingested = 0
+    public var duplicates = 0
+    public var rejected = 0
+    public var joined = 0
+    public var created = 0
+    public var merges = 0
+    public var events = 0
+    public init() {}
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import ConcordCore
+import ConcordStore
+import Foundation
+
+struct ClusterCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cluster",
+        abstract: "Cluster articles into events in memory and print them (nothing is written).",
+        discussion: """
+            Reads the articles, decides which report the same event, runs the merge pass and prints
+            the events. With --format json: {"events": [{"id", "articles": [...], ...}]}.
+            """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var models: ModelOptions
+    @Option(name: .long, help: "Output format.") var format: OutputFormat = .table
+
+    func run() async throws {
+        let (records, rejected) = input.load()
+        let run = try ClusterRun(records: records, models: models)
+        let events = run.eventSummaries()
+        switch format {
+        case .json:
+            print(Console.json(ClusterOutput(events: events.map(ClusterOutput.Event.init), rejected: rejected.count)))
+        case .jsonl:
+            for e in events { print(Console.json(ClusterOutput.Event(e), pretty: false)) }
+        case .csv, .table:
+            var table = TextTable(header: ["event", "articles", "languages", "date", "title"])
+            for (summary, members) in events {
+                table.rows.append([summary.id.rawValue, String(members.count), summary.languages.joined(separator: " "),
+                                   summary.eventDate ?? "", summary.title])
+            }
+            print(format == .csv ? table.csv() : table.render())
+            if format == .table {
+                Console.error("\(records.count) read, \(records.count - run.duplicates) clustered into \(events.count) events, \(run.duplicates) duplicates, \(rejected.count) rejected, \(run.merges.count) merges")
+            }
+        }
+    }
+}
+
+struct ClusterOutput: Codable {
+    struct Event: Codable {
+        var id: String
+        var title: String
+        var articles: [String]
+        var languages: [String]
+        var eventDate: String?
+        var entities: [String]
+
+        init(_ pair: (EventSummary, [String])) {
+            id = pair.0.id.rawValue
+            title = pair.0.title
+            articles = pair.1
+            languages = pair.0.languages
+            eventDate = pair.0.eventDate
+            entities = pair.0.entities
+        }
+    }
+
+    var events: [Event]
+    var rejected: Int
+}
+
+/// One in-memory clustering run over records (shared by `cluster` and `eval`).
+struct ClusterRun {
+    var features: [ArticleFeatures]
+    var state: EventClustering
+    var decisions: [Decision]
+    var merges: [MergeRecord]
+    var duplicates: Int
+
+    init(records: [InputRecord], models: ModelOptions, configuration: EventClustering.Configuration = .init()) throws {
+        let extractor = try models.extractor()
+        features = extractor.features(of: records.map(\.article))
+        if let embedder = try models.embedder() {
+            let vectors = embedder.embed(records.map { Ingestor.embeddingText($0.article) })
+            for i in features.indices { features[i].embedding = vectors[i] }
+        }
+        state = EventClustering(configuration: configuration)
+        (decisions, merges) = state.cluster(features)
+        duplicates = decisions.filter { $0.kind == .duplicate }.count
+    }
+
+    /// Article id → event id, for every input article (duplicates map to their original's event).
+    var assignment: [String: String] {
+        var result: [String: String] = [:]
+        for d in decisions {
+            result[d.articleID] = (state.assignment[d.articleID] ?? d.eventID).rawValue
+            if d.kind == .duplicate, let original = d.duplicateOf, let e = state.assignment[original] {
+                result[d.articleID] = e.rawValue
+            }
+        }
+        return result
+    }
+
+    func eventSummaries() -> [(EventSummary, [String])] {
+        let byID = Dictionary(features.map { ($0.articleID, $0) }, uniquingKeysWith: { a, _ in a })
+        return state.orderedEventIDs().compactMap { id in
+            guard let e = state.events[id] else { return nil }
+            return (EventSummary(id: id, members: e.members.compactMap { byID[$0] }), e.members)
+        }
+    }
+}

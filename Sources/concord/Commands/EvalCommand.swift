@@ -1,0 +1,129 @@
+import ArgumentParser
+import ConcordCore
+import Foundation
+
+struct EvalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Cluster a gold set and score the result against its `cluster` labels.",
+        discussion: """
+            Runs the stream in date order (file order for undated records) and reports BCubed and
+            pairwise precision/recall/F1, gold and predicted event counts, per language, and the
+            language identification accuracy on records that declare a `lang`.
+            """)
+
+    @Argument(help: ArgumentHelp("A JSONL gold set with `cluster` labels.", valueName: "gold.jsonl"))
+    var gold: String
+    @OptionGroup var models: ModelOptions
+    @Option(name: .long, help: "Output format (table or json).") var format: OutputFormat = .table
+    @Flag(name: .long, help: "Also list the worst false merges and splits.") var errors = false
+
+    func run() async throws {
+        var input = try InputOptions.parse([gold])
+        input.quiet = true
+        let (records, rejected) = input.load()
+        let labelled = records.filter { $0.goldEvent != nil }
+        guard !labelled.isEmpty else { throw ValidationError("\(gold): no record has a `cluster` label") }
+        let run = try ClusterRun(records: labelled, models: models)
+        let predicted = run.assignment
+        let goldMap = Dictionary(labelled.map { ($0.article.id, $0.goldEvent!) }, uniquingKeysWith: { a, _ in a })
+        var report = EvalReport(score: ClusteringScore(gold: goldMap, predicted: predicted), rejected: rejected.count)
+
+        var byLanguage: [String: [String]] = [:]
+        for r in labelled { byLanguage[r.article.declaredLanguage ?? "und", default: []].append(r.article.id) }
+        if byLanguage.count > 1 {
+            for (lang, ids) in byLanguage {
+                let g = Dictionary(ids.map { ($0, goldMap[$0]!) }, uniquingKeysWith: { a, _ in a })
+                report.perLanguage[lang] = ClusteringScore(gold: g, predicted: predicted)
+            }
+        }
+        let identifier = try models.languageIdentifier()
+        let declared = labelled.filter { $0.article.declaredLanguage != nil }
+        if !declared.isEmpty {
+            let extractor = try models.extractor()
+            var correct = 0
+            var wrong: [String] = []
+            for r in declared {
+                let (title, text) = extractor.normalized(r.article)
+                let guess = identifier.identify(title + "\n" + text)?.code ?? "und"
+                if guess == r.article.declaredLanguage { correct += 1 } else { wrong.append("\(r.article.id):\(guess)") }
+            }
+            report.languageID = .init(checked: declared.count, correct: correct,
+                                      accuracy: Double(correct) / Double(declared.count), errors: Array(wrong.prefix(20)))
+        }
+        if format == .json {
+            print(Console.json(report))
+        } else {
+            print(report.table(name: gold))
+        }
+        if errors { printErrors(run: run, gold: goldMap, predicted: predicted) }
+    }
+
+    func printErrors(run: ClusterRun, gold: [String: String], predicted: [String: String]) {
+        let titles = Dictionary(run.features.map { ($0.articleID, $0.title) }, uniquingKeysWith: { a, _ in a })
+        var byPredicted: [String: [String]] = [:]
+        for (a, e) in predicted { byPredicted[e, default: []].append(a) }
+        print("\nFalse merges (predicted events holding several gold events):")
+        for (e, members) in byPredicted.sorted(by: { $0.key < $1.key }) {
+            let golds = Set(members.compactMap { gold[$0] })
+            guard golds.count > 1 else { continue }
+            print("  \(e): " + members.sorted().map { "\(gold[$0] ?? "?")|\(titles[$0]?.prefix(50) ?? "")" }.joined(separator: " || "))
+        }
+        var byGold: [String: [String]] = [:]
+        for (a, g) in gold { byGold[g, default: []].append(a) }
+        print("\nSplits (gold events spread over several predicted events):")
+        for (g, members) in byGold.sorted(by: { $0.key < $1.key }) {
+            let preds = Set(members.compactMap { predicted[$0] })
+            guard preds.count > 1 else { continue }
+            print("  \(g): " + members.sorted().map { "\(predicted[$0] ?? "?")|\(titles[$0]?.prefix(50) ?? "")" }.joined(separator: " || "))
+        }
+    }
+}
+
+struct EvalReport: Codable {
+    struct LanguageID: Codable {
+        var checked: Int
+        var correct: Int
+        var accuracy: Double
+        var errors: [String]
+    }
+    struct Events: Codable {
+        var gold: Int
+        var predicted: Int
+    }
+
+    var bcubed: ClusteringScore.PRF
+    var pairwise: ClusteringScore.PRF
+    var events: Events
+    var articles: Int
+    var rejected: Int
+    var perLanguage: [String: ClusteringScore] = [:]
+    var languageID: LanguageID?
+
+    init(score: ClusteringScore, rejected: Int) {
+        bcubed = score.bcubed
+        pairwise = score.pairwise
+        events = Events(gold: score.goldEvents, predicted: score.predictedEvents)
+        articles = score.articles
+        self.rejected = rejected
+    }
+
+    func table(name: String) -> String {
+        func f(_ x: Double) -> String { String(format: "%.3f", x) }
+        var t = TextTable(header: ["set", "articles", "gold", "predicted", "B3 P", "B3 R", "B3 F1", "pair P", "pair R", "pair F1"])
+        func row(_ label: String, _ s: (Int, Int, Int, ClusteringScore.PRF, ClusteringScore.PRF)) -> [String] {
+            [label, String(s.0), String(s.1), String(s.2), f(s.3.precision), f(s.3.recall), f(s.3.f1),
+             f(s.4.precision), f(s.4.recall), f(s.4.f1)]
+        }
+        t.rows.append(row(name, (articles, events.gold, events.predicted, bcubed, pairwise)))
+        for (lang, s) in perLanguage.sorted(by: { $0.key < $1.key }) {
+            t.rows.append(row("  " + lang, (s.articles, s.goldEvents, s.predictedEvents, s.bcubed, s.pairwise)))
+        }
+        var out = t.render()
+        if let l = languageID {
+            out += "\nlanguage id: \(l.correct)/\(l.checked) correct (\(f(l.accuracy)))"
+            if !l.errors.isEmpty { out += "; e.g. " + l.errors.prefix(5).joined(separator: ", ") }
+        }
+        return out
+    }
+}

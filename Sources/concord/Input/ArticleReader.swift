@@ -1,0 +1,163 @@
+import ConcordCore
+import Foundation
+
+/// Reads articles from files, directories (recursively) and standard input.
+///
+/// - `.jsonl`, `.ndjson` and standard input: one JSON object per line;
+/// - `.json`: one news-please object per file, or an array of objects;
+/// - `.txt`: one article per file, id = file name without extension.
+///
+/// Bad records become ``RecordError``s naming file and line; reading goes on.
+struct ArticleReader {
+    /// Lines longer than this are rejected without being held in memory. Default 8 MiB.
+    var maxRecordBytes = 8 << 20
+    let decoder = RecordDecoder()
+
+    enum Item {
+        case record(InputRecord)
+        case rejected(RecordError)
+        case skippedFile(String)
+    }
+
+    func read(_ paths: [String], into sink: (Item) -> Void) {
+        for path in paths {
+            if path == "-" {
+                readJSONL(FileHandle.standardInput, name: "-", into: sink)
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                sink(.rejected(.unreadable(RecordOrigin(file: path, line: 0), detail: "no such file or directory")))
+                continue
+            }
+            if isDirectory.boolValue {
+                for file in Self.files(under: path) { readFile(file, into: sink) }
+            } else {
+                readFile(path, into: sink)
+            }
+        }
+    }
+
+    static func files(under directory: String) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var files: [String] = []
+        while let relative = walker.nextObject() as? String {
+            let full = (directory as NSString).appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            if (relative as NSString).lastPathComponent.hasPrefix(".") { continue }
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files.append(full)
+            }
+        }
+        return files.sorted()
+    }
+
+    func readFile(_ path: String, into sink: (Item) -> Void) {
+        let ext = (path as NSString).pathExtension.lowercased()
+        switch ext {
+        case "jsonl", "ndjson":
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                sink(.rejected(.unreadable(RecordOrigin(file: path, line: 0), detail: "cannot open")))
+                return
+            }
+            defer { try? handle.close() }
+            readJSONL(handle, name: path, into: sink)
+        case "json":
+            readWholeJSON(path, into: sink)
+        case "txt", "text":
+            let origin = RecordOrigin(file: path, line: 1)
+            guard let data = readBounded(path, origin: origin, into: sink) else { return }
+            let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            do { sink(.record(try decoder.decodeText(data, id: id, origin: origin))) } catch { sink(.rejected(error)) }
+        default:
+            sink(.skippedFile(path))
+        }
+    }
+
+    func readBounded(_ path: String, origin: RecordOrigin, into sink: (Item) -> Void) -> Data? {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size > maxRecordBytes {
+            sink(.rejected(.tooLong(origin, bytes: size, limit: maxRecordBytes)))
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            sink(.rejected(.unreadable(origin, detail: "cannot read")))
+            return nil
+        }
+        return data
+    }
+
+    func readWholeJSON(_ path: String, into sink: (Item) -> Void) {
+        let origin = RecordOrigin(file: path, line: 1)
+        guard let data = readBounded(path, origin: origin, into: sink) else { return }
+        let trimmed = data.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        if trimmed.first == UInt8(ascii: "["),
+            let array = try? JSONSerialization.jsonObject(with: data) as? [Any]
+        {
+            for (i, element) in array.enumerated() {
+                let o = RecordOrigin(file: path, line: i + 1)
+                guard JSONSerialization.isValidJSONObject(element),
+                    let bytes = try? JSONSerialization.data(withJSONObject: element)
+                else {
+                    sink(.rejected(.notAnObject(o)))
+                    continue
+                }
+                do { sink(.record(try decoder.decodeJSON(bytes, origin: o))) } catch { sink(.rejected(error)) }
+            }
+            return
+        }
+        do { sink(.record(try decoder.decodeJSON(data, origin: origin))) } catch { sink(.rejected(error)) }
+    }
+
+    /// Splits a stream into lines without ever holding more than `maxRecordBytes` of one line.
+    func readJSONL(_ handle: FileHandle, name: String, into sink: (Item) -> Void) {
+        var line = [UInt8]()
+        var lineNumber = 1
+        var overflow = 0
+        func finish() {
+            defer {
+                line.removeAll(keepingCapacity: true)
+                overflow = 0
+                lineNumber += 1
+            }
+            let origin = RecordOrigin(file: name, line: lineNumber)
+            if overflow > 0 {
+                sink(.rejected(.tooLong(origin, bytes: overflow, limit: maxRecordBytes)))
+                return
+            }
+            var slice = line[...]
+            if slice.last == 0x0D { slice = slice.dropLast() }
+            if slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+            do { sink(.record(try decoder.decodeJSON(slice, origin: origin))) } catch { sink(.rejected(error)) }
+        }
+        while true {
+            let chunk: Data
+            do {
+                guard let c = try handle.read(upToCount: 1 << 20), !c.isEmpty else { break }
+                chunk = c
+            } catch {
+                sink(.rejected(.unreadable(RecordOrigin(file: name, line: lineNumber), detail: "\(error)")))
+                return
+            }
+            chunk.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+                var start = 0
+                let bytes = buffer.bindMemory(to: UInt8.self)
+                while start < bytes.count {
+                    let newline = bytes[start...].firstIndex(of: 0x0A)
+                    let end = newline ?? bytes.count
+                    if overflow > 0 {
+                        overflow += end - start
+                    } else if line.count + (end - start) > maxRecordBytes {
+                        overflow = line.count + (end - start)
+                        line.removeAll()
+                    } else {
+                        line.append(contentsOf: bytes[start..<end])
+                    }
+                    if newline != nil { finish() }
+                    start = end + 1
+                }
+            }
+        }
+        if !line.isEmpty || overflow > 0 { finish() }
+    }
+}

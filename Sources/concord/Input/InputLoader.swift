@@ -1,0 +1,56 @@
+import ArgumentParser
+import ConcordCore
+import Foundation
+
+/// Input paths and how bad records are reported.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp(
+        "Files or folders of articles: .jsonl (one JSON object a line), .json (news-please), .txt; '-' for stdin.",
+        valueName: "path"))
+    var paths: [String]
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Also write rejected records (file, line, reason) to this JSONL file.", valueName: "file"))
+    var rejects: String?
+
+    @Flag(name: .long, help: "Do not print each rejected record on stderr (the summary still counts them).")
+    var quiet = false
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one file, folder, or '-' for stdin") }
+    }
+
+    /// Reads every path; reports rejects on stderr (and in `--rejects`); returns the good records.
+    func load() -> (records: [InputRecord], rejected: [RecordError]) {
+        var records: [InputRecord] = []
+        var rejected: [RecordError] = []
+        ArticleReader().read(paths) { item in
+            switch item {
+            case .record(let r):
+                if !quiet { for w in r.warnings { Console.error("warning: \(r.origin) [\(r.article.id)]: \(w)") } }
+                records.append(r)
+            case .rejected(let e):
+                if !quiet { Console.error("rejected: \(e)") }
+                rejected.append(e)
+            case .skippedFile(let path):
+                if !quiet { Console.error("skipped: \(path): not .jsonl, .ndjson, .json or .txt") }
+            }
+        }
+        if let rejects {
+            let lines = rejected.map { e in
+                Console.json(RejectLine(file: e.file, line: e.line, id: e.id, reason: e.reason, detail: e.detail),
+                             pretty: false)
+            }
+            FileManager.default.createFile(atPath: rejects, contents: Data((lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")).utf8))
+        }
+        return (records, rejected)
+    }
+}
+
+struct RejectLine: Codable {
+    var file: String
+    var line: Int
+    var id: String?
+    var reason: String
+    var detail: String?
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import ConcordCore
+import ConcordLanguage
+import ConcordSQLite
+import Foundation
+
+/// How results are printed.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, jsonl, csv
+}
+
+/// Where the models are.
+struct ModelOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Folder with lid.176.ftz and e5-small-q4.bin (default: $CONCORD_MODELS or ~/.cache/concord/models).",
+        valueName: "dir"))
+    var models: String?
+
+    @Flag(name: .long, help: "Cluster without the dense embedding (entities, terms, dates and numbers only).")
+    var noEmbedding = false
+
+    var directory: String {
+        if let models { return models }
+        if let env = ProcessInfo.processInfo.environment["CONCORD_MODELS"], !env.isEmpty { return env }
+        let cache = ProcessInfo.processInfo.environment["XDG_CACHE_HOME"] ?? (NSHomeDirectory() + "/.cache")
+        return cache + "/concord/models"
+    }
+
+    func languageIdentifier() throws -> CombinedLanguageIdentifier {
+        do {
+            return try CombinedLanguageIdentifier(modelsDirectory: directory)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// The dense encoder, unless `--no-embedding`.
+    func embedder() throws -> (any TextEmbedder)? {
+        nil
+    }
+
+    func extractor() throws -> FeatureExtractor {
+        FeatureExtractor(languageIdentifier: try languageIdentifier())
+    }
+}
+
+/// Which store.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The SQLite store (default: $CONCORD_DB or ./concord.sqlite).", valueName: "file"))
+    var db: String?
+
+    var path: String {
+        db ?? ProcessInfo.processInfo.environment["CONCORD_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "concord.sqlite"
+    }
+
+    func open() throws -> SQLiteEventStore {
+        do { return try SQLiteEventStore(path: path) } catch { throw ValidationError(error.description) }
+    }
+
+    func openExisting() throws -> SQLiteEventStore {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ValidationError("no store at \(path): run `concord ingest PATH --db \(path)` first")
+        }
+        return try open()
+    }
+}
+
+/// Writes to standard error.
+enum Console {
+    static func error(_ s: String) {
+        FileHandle.standardError.write(Data((s + "\n").utf8))
+    }
+
+    static var isTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// A one-line progress bar on a terminal; nothing otherwise.
+    static func progress(_ label: String, _ done: Int, _ total: Int) {
+        guard isTerminal, total > 0 else { return }
+        let width = 30
+        let filled = width * done / total
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        let end = done == total ? "\n" : ""
+        FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(done)/\(total)\(end)".utf8))
+    }
+
+    static func json<T: Encodable>(_ value: T, pretty: Bool = true) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+    }
+}
+
+/// Parses `--since` / `--until` values: ISO dates or date-times.
+struct DateArgument: ExpressibleByArgument {
+    var date: Date
+    init?(argument: String) {
+        guard let d = PublicationDateParser.parse(argument) else { return nil }
+        date = d
+    }
+}

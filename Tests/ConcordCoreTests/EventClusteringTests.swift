@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+@testable import ConcordCore
+
+/// Uses the language each fixture declares (core tests run without the fastText model).
+struct DeclaredLanguage: LanguageIdentifier {
+    func identify(_ text: String) -> LanguageGuess? { nil }
+}
+
+enum Fixtures {
+    static func records(_ name: String) throws -> [InputRecord] {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil))
+        let data = try Data(contentsOf: url)
+        let decoder = RecordDecoder()
+        return try data.split(separator: UInt8(ascii: "\n")).enumerated().map { i, line in
+            try decoder.decodeJSON(line, origin: RecordOrigin(file: name, line: i + 1))
+        }
+    }
+
+    static func features(_ records: [InputRecord]) -> [ArticleFeatures] {
+        FeatureExtractor(languageIdentifier: DeclaredLanguage()).features(of: records.map(\.article))
+    }
+}
+
+@Suite struct EventClusteringTests {
+    @Test func lookAlikeEventsStayApart() throws {
+        let records = try Fixtures.records("lookalikes.jsonl")
+        var state = EventClustering()
+        let features = Fixtures.features(records)
+        for i in EventClustering.batchOrder(features) {
+            _ = state.add(features[i])
+            state.checkInvariants()
+        }
+        _ = state.mergePass()
+        state.checkInvariants()
+        let gold = Dictionary(uniqueKeysWithValues: records.map { ($0.article.id, $0.goldEvent ?? "") })
+        for (id, event) in state.events {
+            let golds = Set(event.members.compactMap { gold[$0] })
+            #expect(golds.count == 1, "event \(id) mixes gold events \(golds.sorted()): \(event.members)")
+        }
+    }
+
+    @Test func wireCopiesOfOneStoryAreJoined() throws {
+        let records = try Fixtures.records("lookalikes.jsonl")
+        var state = EventClustering()
+        _ = state.cluster(Fixtures.features(records))
+        let score = ClusteringScore(
+            gold: Dictionary(uniqueKeysWithValues: records.map { ($0.article.id, $0.goldEvent ?? "") }),
+            predicted: state.assignment.mapValues(\.rawValue))
+        // Something is joined: the fixtures hold same-language copies of one story.
+        #expect(score.pairwise.recall > 0)
+        #expect(score.predictedEvents < records.count)
+    }
+
+    @Test func sameInputGivesSameEventsAndIDs() throws {
+        let features = Fixtures.features(try Fixtures.records("lookalikes.jsonl"))
+        var a = EventClustering(), b = EventClustering()
+        _ = a.cluster(features)
+        _ = b.cluster(features.reversed())
+        #expect(a.assignment == b.assignment)
+    }
+
+    @Test func restoringFromMembershipsRebuildsTheSameState() throws {
+        let features = Fixtures.features(try Fixtures.records("lookalikes.jsonl"))
+        let order = EventClustering.batchOrder(features)
+        var live = EventClustering()
+        for i in order { _ = live.add(features[i]) }
+        var restored = EventClustering()
+        for i in order { restored.restore(features[i], into: live.assignment[features[i].articleID]!) }
+        restored.checkInvariants()
+        #expect(restored.assignment == live.assignment)
+        #expect(restored.statistics == live.statistics)
+        // The next decision is the same in both.
+        var extra = features[order[0]]
+        extra.articleID = "extra"
+        extra.contentHash = "extra"
+        #expect(live.add(extra).eventID == restored.add(extra).eventID)
+    }
+
+    @Test func sameContentUnderAnotherIDIsADuplicate() throws {
+        var features = Fixtures.features(try Fixtures.records("lookalikes.jsonl"))
+        var state = EventClustering()
+        let first = state.add(features[0])
+        features[0].articleID = "copy"
+        let second = state.add(features[0])
+        #expect(second.kind == .duplicate)
+        #expect(second.duplicateOf == features[0].articleID == false ? first.articleID : "copy")
+        #expect(state.assignment["copy"] == nil)
+    }
+
+    @Test func decisionsExplainThemselves() throws {
+        let features = Fixtures.features(try Fixtures.records("lookalikes.jsonl"))
+        var state = EventClustering()
+        let (decisions, _) = state.cluster(features)
+        let joined = try #require(decisions.first { $0.kind == .joined })
+        #expect(joined.summary.contains("joined"))
+        #expect(joined.summary.contains(">= \(joined.threshold)"))
+        let assessment = try #require(joined.assessment)
+        #expect(assessment.probability >= joined.threshold)
+        #expect(!assessment.contributions.isEmpty)
+    }
+}

@@ -1,0 +1,118 @@
+import ConcordCore
+import ConcordSQLite
+import ConcordStore
+import Foundation
+import Testing
+
+/// One suite, run against every store.
+enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case memory, sqlite
+    var testDescription: String { rawValue }
+
+    func make() throws -> any EventStore {
+        switch self {
+        case .memory: return MemoryEventStore()
+        case .sqlite:
+            let path = FileManager.default.temporaryDirectory
+                .appendingPathComponent("concord-test-\(UUID().uuidString).sqlite").path
+            return try SQLiteEventStore(path: path)
+        }
+    }
+}
+
+struct EnglishOnly: LanguageIdentifier {
+    func identify(_ text: String) -> LanguageGuess? { nil }
+}
+
+func article(_ id: String, _ title: String, _ text: String, day: Int, lang: String = "en") -> InputRecord {
+    InputRecord(
+        article: Article(id: id, source: "src-\(id)", title: title, text: text,
+                         published: Date(timeIntervalSince1970: Double(day) * 86_400 + 36_000), declaredLanguage: lang),
+        origin: RecordOrigin(file: "test.jsonl", line: 1))
+}
+
+let sample: [InputRecord] = [
+    article("a1", "Harbour fire destroys warehouse in Kelston",
+            "A fire destroyed a grain warehouse at the Kelston harbour on Tuesday. Firefighters from Kelston and Avonbridge fought the blaze for six hours.", day: 20_000),
+    article("a2", "Kelston harbour warehouse burns down",
+            "Firefighters from Kelston and Avonbridge fought a blaze at a grain warehouse in the Kelston harbour for six hours on Tuesday.", day: 20_000),
+    article("a3", "Mayor Ostrova opens new tram line in Dunmere",
+            "Mayor Lena Ostrova opened the new tram line between Dunmere station and the university on Friday, with 12 stops.", day: 20_003),
+]
+
+@Suite struct EventStoreTests {
+    func ingestor(_ store: any EventStore) -> Ingestor {
+        Ingestor(store: store, extractor: FeatureExtractor(languageIdentifier: EnglishOnly()))
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func ingestStoresArticlesEventsAndDecisions(kind: StoreKind) throws {
+        let store = try kind.make()
+        let summary = try ingestor(store).ingest(sample)
+        #expect(summary.ingested == 3)
+        #expect(summary.duplicates == 0)
+        let counts = try store.counts()
+        #expect(counts.articles == 3)
+        #expect(counts.decisions == 3)
+        #expect(counts.events == summary.events)
+        let a1 = try #require(try store.article("a1"))
+        let a2 = try #require(try store.article("a2"))
+        let a3 = try #require(try store.article("a3"))
+        #expect(a1.eventID == a2.eventID)
+        #expect(a1.eventID != a3.eventID)
+        #expect(a2.decision?.kind == .joined)
+        let (event, members) = try #require(try store.event(a1.eventID))
+        #expect(event.articleCount == 2)
+        #expect(Set(members.map(\.article.id)) == ["a1", "a2"])
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func ingestIsIdempotent(kind: StoreKind) throws {
+        let store = try kind.make()
+        _ = try ingestor(store).ingest(sample)
+        let before = try store.counts()
+        var copy = sample[0]
+        copy.article.id = "a1-copy"  // same content under another id
+        let again = try ingestor(store).ingest(sample + [copy])
+        #expect(again.ingested == 0)
+        #expect(again.duplicates == 4)
+        #expect(try store.counts() == before)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func laterIngestJoinsStoredEvents(kind: StoreKind) throws {
+        let store = try kind.make()
+        _ = try ingestor(store).ingest(Array(sample.prefix(1)))
+        _ = try ingestor(store).ingest(Array(sample.dropFirst()))
+        let a1 = try #require(try store.article("a1"))
+        let a2 = try #require(try store.article("a2"))
+        #expect(a1.eventID == a2.eventID)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func eventQueriesFilter(kind: StoreKind) throws {
+        let store = try kind.make()
+        _ = try ingestor(store).ingest(sample)
+        #expect(try store.events(matching: EventQuery()).count == 2)
+        #expect(try store.events(matching: EventQuery(language: "vi")).isEmpty)
+        let since = Date(timeIntervalSince1970: 20_002 * 86_400)
+        let recent = try store.events(matching: EventQuery(since: since))
+        #expect(recent.count == 1)
+        #expect(recent.first?.title.contains("tram") == true)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func rejectsAreKeptOnce(kind: StoreKind) throws {
+        let store = try kind.make()
+        let bad = RecordError.noText(RecordOrigin(file: "f.jsonl", line: 3), id: "x")
+        try store.recordRejects([bad])
+        try store.recordRejects([bad])
+        #expect(try store.counts().rejects == 1)
+    }
+
+    @Test func sqliteStoreRejectsAFileThatIsNotADatabase() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-db-\(UUID().uuidString).sqlite").path
+        try Data("this is not sqlite".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.self) { try SQLiteEventStore(path: path) }
+    }
+}
