@@ -50,14 +50,19 @@ public struct Ingestor: Sendable {
         }
         var state = EventClustering(configuration: configuration.clustering)
         var members: [String: ArticleFeatures] = [:]
-        for (f, event) in try store.loadMemberships() {
-            state.restore(f, into: event)
-            members[f.articleID] = f
-        }
+        let stored = try store.loadMemberships()
         var seenHashes = known.contentHashes
         var order: [Int] = []
         for i in EventClustering.batchOrder(features) {
             if seenHashes.insert(features[i].contentHash).inserted { order.append(i) } else { summary.duplicates += 1 }
+        }
+        // Every stored and new article is counted before any is placed, so that all share one IDF and an
+        // interrupted ingest, run again, decides exactly as one clean run would.
+        for (f, _) in stored { state.observe(f) }
+        for i in order { state.observe(features[i]) }
+        for (f, event) in stored {
+            state.restore(f, into: event)
+            members[f.articleID] = f
         }
         var done = 0
         for start in stride(from: 0, to: order.count, by: max(1, configuration.batchSize)) {

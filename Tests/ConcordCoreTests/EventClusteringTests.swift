@@ -65,8 +65,9 @@ enum Fixtures {
         let features = Fixtures.features(try Fixtures.records("lookalikes.jsonl"))
         let order = EventClustering.batchOrder(features)
         var live = EventClustering()
-        for i in order { _ = live.add(features[i]) }
+        _ = live.cluster(features)
         var restored = EventClustering()
+        for i in order { restored.observe(features[i]) }
         for i in order { restored.restore(features[i], into: live.assignment[features[i].articleID]!) }
         restored.checkInvariants()
         #expect(restored.assignment == live.assignment)

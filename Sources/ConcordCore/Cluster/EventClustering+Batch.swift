@@ -25,7 +25,14 @@ extension EventClustering {
     public mutating func cluster(_ features: [ArticleFeatures]) -> (decisions: [Decision], merges: [MergeRecord]) {
         var decisions: [Decision] = []
         decisions.reserveCapacity(features.count)
-        for i in Self.batchOrder(features) { decisions.append(add(features[i])) }
+        let order = Self.batchOrder(features)
+        var ids = Set<String>(), hashes = Set<String>()
+        for i in order where !isKnown(features[i]) {
+            if ids.insert(features[i].articleID).inserted, hashes.insert(features[i].contentHash).inserted {
+                observe(features[i])
+            }
+        }
+        for i in order { decisions.append(add(features[i])) }
         return (decisions, mergePass())
     }
 }

@@ -26,6 +26,10 @@ public struct EventClustering: Sendable {
     /// Content hash → the first article id with that content.
     public private(set) var contentHashes: [String: String] = [:]
     public private(set) var statistics = CorpusStatistics()
+    /// Interned terms.
+    public private(set) var vocabulary = TermVocabulary()
+    /// Articles counted in `statistics`.
+    private var observed: Set<String> = []
     private(set) var index = CandidateIndex()
     /// Keys each event has posted in the index.
     private var postedKeys: [EventID: Set<String>] = [:]
@@ -52,8 +56,9 @@ public struct EventClustering: Sendable {
             return Decision(articleID: f.articleID, kind: .duplicate, eventID: existing, candidates: 0,
                             threshold: configuration.scorer.threshold, duplicateOf: first)
         }
-        let single = EventProfile(id: EventID(openedBy: f.articleID), article: f)
-        let keys = lookupKeys(f)
+        let vector = unitVector(observe(f))
+        let single = EventProfile(id: EventID(openedBy: f.articleID), article: f, terms: vector)
+        let keys = lookupKeys(f, vector: vector)
         var scored: [(EventID, SameEventScorer.Assessment)] = []
         for id in candidates(for: single, keys: keys) {
             guard let event = events[id] else { continue }
@@ -69,26 +74,26 @@ public struct EventClustering: Sendable {
         if let (best, assessment) = scored.first, assessment.probability >= threshold {
             decision.kind = .joined
             decision.eventID = best
-            join(f, to: best, keys: keys)
+            join(f, vector: vector, to: best, keys: keys)
         } else {
             open(single, keys: keys)
         }
-        statistics.add(f)
         contentHashes[f.contentHash] = contentHashes[f.contentHash] ?? f.articleID
         return decision
     }
 
     /// Puts an article back into the event it was stored in, without deciding (rebuilding state from a store).
     ///
-    /// Articles must be restored in their original ingest order.
+    /// Articles must be restored in their original ingest order, after every article of the store and of
+    /// the coming batch has been observed (see ``observe(_:)``), so that all vectors share one IDF.
     public mutating func restore(_ f: ArticleFeatures, into event: EventID) {
-        let keys = lookupKeys(f)
+        let vector = unitVector(observe(f))
+        let keys = lookupKeys(f, vector: vector)
         if events[event] == nil {
-            open(EventProfile(id: event, article: f), keys: keys)
+            open(EventProfile(id: event, article: f, terms: vector), keys: keys)
         } else {
-            join(f, to: event, keys: keys)
+            join(f, vector: vector, to: event, keys: keys)
         }
-        statistics.add(f)
         contentHashes[f.contentHash] = contentHashes[f.contentHash] ?? f.articleID
     }
 
@@ -150,18 +155,47 @@ public struct EventClustering: Sendable {
         postedKeys[profile.id, default: []].formUnion(keys)
     }
 
-    mutating func join(_ f: ArticleFeatures, to event: EventID, keys: [String]) {
-        events[event]?.add(f)
+    /// Counts an article in the corpus statistics (once), before or when it is added.
+    ///
+    /// A batch observes all its articles first, so every decision in it sees the same IDF; this keeps
+    /// the result of a batch independent of where an interrupted run stopped.
+    /// - Returns: the article's interned term vector.
+    @discardableResult
+    public mutating func observe(_ f: ArticleFeatures) -> SparseVector {
+        let vector = vocabulary.vector(f.terms)
+        if observed.insert(f.articleID).inserted { statistics.add(terms: vector, entities: f.entities) }
+        return vector
+    }
+
+    /// The article's TF-IDF vector at unit length, with the current statistics.
+    func unitVector(_ raw: SparseVector) -> SparseVector {
+        raw.weightedUnit { statistics.termIDF($0) }
+    }
+
+    /// True when the article (by id or content) is already placed.
+    public func isKnown(_ f: ArticleFeatures) -> Bool {
+        assignment[f.articleID] != nil || contentHashes[f.contentHash] != nil
+    }
+
+    /// Assesses two articles against each other with the current statistics (for explanations).
+    public mutating func assess(_ a: ArticleFeatures, _ b: ArticleFeatures) -> SameEventScorer.Assessment {
+        let pa = EventProfile(id: EventID(openedBy: a.articleID), article: a, terms: unitVector(vocabulary.vector(a.terms)))
+        let pb = EventProfile(id: EventID(openedBy: b.articleID), article: b, terms: unitVector(vocabulary.vector(b.terms)))
+        return scorer.assess(pa, pb, statistics: statistics)
+    }
+
+    mutating func join(_ f: ArticleFeatures, vector: SparseVector, to event: EventID, keys: [String]) {
+        events[event]?.add(f, terms: vector)
         assignment[f.articleID] = event
         index.post(keys, for: event)
         postedKeys[event, default: []].formUnion(keys)
     }
 
     /// The article's most distinctive terms and all its entities, as index keys.
-    func lookupKeys(_ f: ArticleFeatures) -> [String] {
-        let ranked = f.terms.map { ($0.key, Double(log1pf($0.value)) * statistics.termIDF($0.key)) }
+    func lookupKeys(_ f: ArticleFeatures, vector: SparseVector) -> [String] {
+        let ranked = zip(vector.ids, vector.values).map { ($0, Double($1)) }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        var keys = ranked.prefix(configuration.lookupTerms).map { "t:" + $0.0 }
+        var keys = ranked.prefix(configuration.lookupTerms).map { "t:\($0.0)" }
         keys += f.entities.map { "e:" + $0.key }
         return keys
     }
@@ -193,6 +227,7 @@ public struct EventClustering: Sendable {
         }
         precondition(seen.count == assignment.count, "assigned articles missing from events")
         precondition(index.allEvents.isSubset(of: Set(events.keys)), "index points to a removed event")
-        precondition(statistics.documents == assignment.count, "statistics count differs from articles")
+        precondition(statistics.documents == observed.count, "statistics count differs from observed articles")
+        precondition(assignment.keys.allSatisfy(observed.contains), "a placed article was never observed")
     }
 }

@@ -8,8 +8,8 @@ public struct EventProfile: Sendable, Hashable {
     public var id: EventID
     /// Member article ids, in the order they joined.
     public private(set) var members: [String] = []
-    /// Per language: the sum of the members' term vectors (each `log(1 + count)`).
-    public private(set) var terms: [String: [String: Float]] = [:]
+    /// Per language: the sum of the members' unit TF-IDF vectors (over interned term ids).
+    public private(set) var terms: [String: SparseVector] = [:]
     /// Entity key → how many members mention it.
     public private(set) var entities: [String: Int] = [:]
     /// Entity key → the longest surface form seen.
@@ -22,16 +22,18 @@ public struct EventProfile: Sendable, Hashable {
     public private(set) var textDates: [EventDate] = []
     /// Anchor days (event date, else publication day) of the members.
     public private(set) var anchorDays: [Double] = []
-    /// Sum of member embeddings (not normalized), when members have embeddings.
+    /// Sum of member embeddings (each unit length), when members have embeddings.
     public private(set) var embeddingSum: [Float]?
+    /// How many members have embeddings.
+    public private(set) var embeddingCount = 0
     public private(set) var languages: [String: Int] = [:]
 
     public init(id: EventID) { self.id = id }
 
-    /// A profile of one article.
-    public init(id: EventID, article: ArticleFeatures) {
+    /// A profile of one article, whose unit TF-IDF vector is `terms`.
+    public init(id: EventID, article: ArticleFeatures, terms: SparseVector) {
         self.id = id
-        add(article)
+        add(article, terms: terms)
     }
 
     public var count: Int { members.count }
@@ -39,12 +41,10 @@ public struct EventProfile: Sendable, Hashable {
     /// Adds an article's features.
     ///
     /// - Complexity: O(t + e) in the article's terms and entities.
-    public mutating func add(_ f: ArticleFeatures) {
+    public mutating func add(_ f: ArticleFeatures, terms vector: SparseVector) {
         members.append(f.articleID)
         languages[f.language, default: 0] += 1
-        var bag = terms[f.language] ?? [:]
-        for (term, count) in f.terms { bag[term, default: 0] += Float(log1pf(count)) }
-        terms[f.language] = bag
+        terms[f.language, default: SparseVector()].add(vector)
         for e in f.entities {
             entities[e.key, default: 0] += 1
             if e.surface.count > (entityNames[e.key]?.count ?? 0) { entityNames[e.key] = e.surface }
@@ -55,12 +55,14 @@ public struct EventProfile: Sendable, Hashable {
         }
         if let e = f.eventDate, e.source != .published { textDates.append(e) }
         if let day = f.anchorDay { anchorDays.append(day) }
-        if let v = f.embedding {
+        if let v = f.embedding, !v.isEmpty {
             if var sum = embeddingSum, sum.count == v.count {
                 for i in sum.indices { sum[i] += v[i] }
                 embeddingSum = sum
+                embeddingCount += 1
             } else if embeddingSum == nil {
                 embeddingSum = v
+                embeddingCount = 1
             }
         }
     }
@@ -68,9 +70,7 @@ public struct EventProfile: Sendable, Hashable {
     /// Absorbs another profile (a merge of two events).
     public mutating func absorb(_ other: EventProfile) {
         members += other.members
-        for (lang, bag) in other.terms {
-            terms[lang] = (terms[lang] ?? [:]).merging(bag, uniquingKeysWith: +)
-        }
+        for (lang, bag) in other.terms { terms[lang, default: SparseVector()].add(bag) }
         entities.merge(other.entities, uniquingKeysWith: +)
         for (key, name) in other.entityNames where name.count > (entityNames[key]?.count ?? 0) {
             entityNames[key] = name
@@ -84,8 +84,10 @@ public struct EventProfile: Sendable, Hashable {
             if var sum = embeddingSum, sum.count == o.count {
                 for i in sum.indices { sum[i] += o[i] }
                 embeddingSum = sum
+                embeddingCount += other.embeddingCount
             } else if embeddingSum == nil {
                 embeddingSum = o
+                embeddingCount = other.embeddingCount
             }
         }
     }

@@ -3,22 +3,27 @@ import Foundation
 /// Document frequencies of terms and entities, kept online as articles arrive.
 ///
 /// IDF is `log((N + 1) / (df + 1)) + 1`, so it is defined before any article and for unseen terms.
+/// Terms are counted by their interned id (see ``TermVocabulary``).
 public struct CorpusStatistics: Sendable, Hashable {
     public private(set) var documents = 0
-    private(set) var termFrequency: [String: Int] = [:]
+    private(set) var termFrequency: [Int32] = []
     private(set) var entityFrequency: [String: Int] = [:]
 
     public init() {}
 
     /// Counts one more article.
-    public mutating func add(_ features: ArticleFeatures) {
+    public mutating func add(terms: SparseVector, entities: [EntityMention]) {
         documents += 1
-        for term in features.terms.keys { termFrequency[term, default: 0] += 1 }
-        for entity in features.entities { entityFrequency[entity.key, default: 0] += 1 }
+        if let maxID = terms.ids.last, Int(maxID) >= termFrequency.count {
+            termFrequency.append(contentsOf: repeatElement(0, count: Int(maxID) + 1 - termFrequency.count))
+        }
+        for id in terms.ids { termFrequency[Int(id)] += 1 }
+        for entity in entities { entityFrequency[entity.key, default: 0] += 1 }
     }
 
-    public func termIDF(_ term: String) -> Double {
-        Self.idf(documents: documents, frequency: termFrequency[term] ?? 0)
+    public func termIDF(_ id: Int32) -> Double {
+        let i = Int(id)
+        return Self.idf(documents: documents, frequency: i < termFrequency.count ? Int(termFrequency[i]) : 0)
     }
 
     public func entityIDF(_ key: String) -> Double {

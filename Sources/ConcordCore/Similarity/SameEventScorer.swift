@@ -69,7 +69,10 @@ public struct SameEventScorer: Sendable {
         var s = PairSignals()
         s.lexical = lexical(a, b, statistics: statistics)
         entityOverlap(a, b, statistics: statistics, into: &s)
-        if let ea = a.embeddingSum, let eb = b.embeddingSum { s.embedding = Self.cosine(ea, eb) }
+        if let ea = a.embeddingSum, let eb = b.embeddingSum, a.embeddingCount > 0, b.embeddingCount > 0 {
+            // Average link: the mean cosine between the members' unit embeddings.
+            s.embedding = Self.dot(ea, eb) / Double(a.embeddingCount * b.embeddingCount)
+        }
         dateAgreement(a, b, into: &s)
         numberAgreement(a, b, into: &s)
         if let da = a.daySpan, let db = b.daySpan {
@@ -78,24 +81,15 @@ public struct SameEventScorer: Sendable {
         return s
     }
 
+    /// Average-link lexical similarity: the mean cosine between members of `a` and members of `b`
+    /// written in the same language (best language), from the sums of their unit TF-IDF vectors.
     func lexical(_ a: EventProfile, _ b: EventProfile, statistics: CorpusStatistics) -> Double? {
         var best: Double?
         for (lang, bagA) in a.terms {
-            guard let bagB = b.terms[lang] else { continue }
-            var dot = 0.0, na = 0.0, nb = 0.0
-            for (term, wa) in bagA {
-                let idf = statistics.termIDF(term)
-                let x = Double(wa) * idf
-                na += x * x
-                if let wb = bagB[term] { dot += x * Double(wb) * idf }
-            }
-            for (term, wb) in bagB {
-                let y = Double(wb) * statistics.termIDF(term)
-                nb += y * y
-            }
-            guard na > 0, nb > 0 else { continue }
-            let cos = dot / (na.squareRoot() * nb.squareRoot())
-            best = max(best ?? 0, cos)
+            guard let bagB = b.terms[lang], let na = a.languages[lang], let nb = b.languages[lang], na > 0, nb > 0
+            else { continue }
+            let mean = bagA.dot(bagB) / Double(na * nb)
+            best = max(best ?? 0, mean)
         }
         return best
     }
@@ -154,6 +148,12 @@ public struct SameEventScorer: Sendable {
             s.quantities = Double(shared.count) / Double(min(a.quantities.count, b.quantities.count))
             if !shared.isEmpty { s.notes.append("shared numbers \(shared.sorted().prefix(4).joined(separator: ", "))") }
         }
+    }
+
+    static func dot(_ a: [Float], _ b: [Float]) -> Double {
+        var sum: Float = 0
+        for i in 0..<min(a.count, b.count) { sum += a[i] * b[i] }
+        return Double(sum)
     }
 
     static func cosine(_ a: [Float], _ b: [Float]) -> Double {

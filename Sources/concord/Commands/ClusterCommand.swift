@@ -14,11 +14,12 @@ struct ClusterCommand: AsyncParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var models: ModelOptions
+    @OptionGroup var tuning: TuningOptions
     @Option(name: .long, help: "Output format.") var format: OutputFormat = .table
 
     func run() async throws {
         let (records, rejected) = input.load()
-        let run = try ClusterRun(records: records, models: models)
+        let run = try ClusterRun(records: records, models: models, tuning: tuning)
         let events = run.eventSummaries()
         switch format {
         case .json:
@@ -70,8 +71,9 @@ struct ClusterRun {
     var merges: [MergeRecord]
     var duplicates: Int
 
-    init(records: [InputRecord], models: ModelOptions, configuration: EventClustering.Configuration = .init()) throws {
-        let extractor = try models.extractor()
+    init(records: [InputRecord], models: ModelOptions, tuning: TuningOptions = TuningOptions()) throws {
+        let configuration = try tuning.configuration()
+        let extractor = try models.extractor(try tuning.extractorConfiguration())
         features = extractor.features(of: records.map(\.article))
         if let embedder = try models.embedder() {
             let vectors = embedder.embed(records.map { Ingestor.embeddingText($0.article) })

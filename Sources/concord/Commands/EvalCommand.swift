@@ -15,6 +15,7 @@ struct EvalCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("A JSONL gold set with `cluster` labels.", valueName: "gold.jsonl"))
     var gold: String
     @OptionGroup var models: ModelOptions
+    @OptionGroup var tuning: TuningOptions
     @Option(name: .long, help: "Output format (table or json).") var format: OutputFormat = .table
     @Flag(name: .long, help: "Also list the worst false merges and splits.") var errors = false
 
@@ -24,7 +25,7 @@ struct EvalCommand: AsyncParsableCommand {
         let (records, rejected) = input.load()
         let labelled = records.filter { $0.goldEvent != nil }
         guard !labelled.isEmpty else { throw ValidationError("\(gold): no record has a `cluster` label") }
-        let run = try ClusterRun(records: labelled, models: models)
+        let run = try ClusterRun(records: labelled, models: models, tuning: tuning)
         let predicted = run.assignment
         let goldMap = Dictionary(labelled.map { ($0.article.id, $0.goldEvent!) }, uniquingKeysWith: { a, _ in a })
         var report = EvalReport(score: ClusteringScore(gold: goldMap, predicted: predicted), rejected: rejected.count)

@@ -30,11 +30,9 @@ struct ExplainCommand: AsyncParsableCommand {
             .init(id: $0.article.id, event: $0.eventID.rawValue, decision: $0.decision?.summary ?? "")
         })
         if stored.count == 2 {
-            var stats = CorpusStatistics()
-            for (f, _) in try db.loadMemberships() { stats.add(f) }
-            let a = EventProfile(id: EventID(openedBy: stored[0].article.id), article: stored[0].features)
-            let b = EventProfile(id: EventID(openedBy: stored[1].article.id), article: stored[1].features)
-            let assessment = SameEventScorer().assess(a, b, statistics: stats)
+            var state = EventClustering()
+            for (f, event) in try db.loadMemberships() { state.restore(f, into: event) }
+            let assessment = state.assess(stored[0].features, stored[1].features)
             report.sameEvent = stored[0].eventID == stored[1].eventID
             report.pair = assessment
             report.pairSummary = "p=\((assessment.probability * 1000).rounded() / 1000): " + Explanation.carriers(assessment)

@@ -19,6 +19,9 @@ struct IngestCommand: AsyncParsableCommand {
     @OptionGroup var models: ModelOptions
     @Option(name: .long, help: "Output format of the summary.") var format: OutputFormat = .table
     @Option(name: .long, help: "Articles per transaction.") var batchSize = 64
+    @Option(name: .long, help: ArgumentHelp(
+        "Sleep this many milliseconds after each committed batch (for crash tests).", visibility: .hidden))
+    var commitDelayMs = 0
 
     func run() async throws {
         let started = Date()
@@ -31,7 +34,10 @@ struct IngestCommand: AsyncParsableCommand {
                                 configuration: configuration)
         var summary: IngestSummary
         do {
-            summary = try ingestor.ingest(records) { done, total in Console.progress("ingest", done, total) }
+            summary = try ingestor.ingest(records) { done, total in
+                Console.progress("ingest", done, total)
+                if commitDelayMs > 0 { usleep(useconds_t(min(commitDelayMs, 60_000)) * 1000) }
+            }
         } catch {
             throw ValidationError("\(error)")
         }

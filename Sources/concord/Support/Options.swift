@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConcordCore
+import ConcordEncoder
 import ConcordLanguage
 import ConcordSQLite
 import Foundation
@@ -19,6 +20,10 @@ struct ModelOptions: ParsableArguments {
     @Flag(name: .long, help: "Cluster without the dense embedding (entities, terms, dates and numbers only).")
     var noEmbedding = false
 
+    @Option(name: .long, help: ArgumentHelp("Cache embeddings in this file (for repeated experiments).",
+                                            valueName: "file", visibility: .hidden))
+    var embeddingCache: String?
+
     var directory: String {
         if let models { return models }
         if let env = ProcessInfo.processInfo.environment["CONCORD_MODELS"], !env.isEmpty { return env }
@@ -36,11 +41,18 @@ struct ModelOptions: ParsableArguments {
 
     /// The dense encoder, unless `--no-embedding`.
     func embedder() throws -> (any TextEmbedder)? {
-        nil
+        if noEmbedding { return nil }
+        do {
+            let encoder = EncoderEmbedder(encoder: try TextEncoder(modelPath: directory + "/" + TextEncoder.modelFileName))
+            if let embeddingCache { return CachedEmbedder(base: encoder, path: embeddingCache) }
+            return encoder
+        } catch {
+            throw ValidationError("\(error.description) (or pass --no-embedding)")
+        }
     }
 
-    func extractor() throws -> FeatureExtractor {
-        FeatureExtractor(languageIdentifier: try languageIdentifier())
+    func extractor(_ configuration: FeatureExtractor.Configuration = .init()) throws -> FeatureExtractor {
+        FeatureExtractor(languageIdentifier: try languageIdentifier(), configuration: configuration)
     }
 }
 

@@ -1,0 +1,53 @@
+import ArgumentParser
+import ConcordCore
+
+// The key-path tables are immutable after initialization, hence nonisolated(unsafe).
+/// Expert overrides of the clustering configuration, for experiments: `--set lexicalWeight=10 --set windowDays=5`.
+struct TuningOptions: ParsableArguments {
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Override a clustering parameter (name=value); repeatable. Names: "
+            + TuningOptions.names.joined(separator: ", ") + ".", valueName: "name=value", visibility: .hidden))
+    var overrides: [String] = []
+
+    nonisolated(unsafe) static let scorerKeys: [String: WritableKeyPath<SameEventScorer.Configuration, Double>] = [
+        "bias": \.bias, "lexicalWeight": \.lexicalWeight, "entityWeight": \.entityWeight,
+        "crossLingualEntityWeight": \.crossLingualEntityWeight, "embeddingWeight": \.embeddingWeight,
+        "embeddingCenter": \.embeddingCenter, "dateWeight": \.dateWeight, "dateConflictWeight": \.dateConflictWeight,
+        "scoreWeight": \.scoreWeight, "scoreConflictWeight": \.scoreConflictWeight, "quantityWeight": \.quantityWeight,
+        "gapWeight": \.gapWeight, "gapGrace": \.gapGrace, "dateTolerance": \.dateTolerance, "threshold": \.threshold,
+    ]
+    nonisolated(unsafe) static let clusteringKeys: [String: WritableKeyPath<EventClustering.Configuration, Double>] = [
+        "windowDays": \.windowDays, "mergeThreshold": \.mergeThreshold,
+    ]
+    static let extractorKeys: Set<String> = ["maxTextCharacters"]
+    static var names: [String] { (Array(scorerKeys.keys) + Array(clusteringKeys.keys) + Array(extractorKeys)).sorted() }
+
+    func extractorConfiguration() throws -> FeatureExtractor.Configuration {
+        var c = FeatureExtractor.Configuration()
+        for item in overrides where item.hasPrefix("maxTextCharacters=") {
+            guard let v = Int(item.dropFirst("maxTextCharacters=".count)) else { throw ValidationError("bad \(item)") }
+            c.maxTextCharacters = v
+        }
+        return c
+    }
+
+    func configuration() throws -> EventClustering.Configuration {
+        var c = EventClustering.Configuration()
+        for item in overrides {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let value = Double(parts[1]) else {
+                throw ValidationError("--set takes name=value, got \(item)")
+            }
+            if Self.extractorKeys.contains(parts[0]) {
+                continue
+            } else if let k = Self.scorerKeys[parts[0]] {
+                c.scorer[keyPath: k] = value
+            } else if let k = Self.clusteringKeys[parts[0]] {
+                c[keyPath: k] = value
+            } else {
+                throw ValidationError("unknown parameter \(parts[0]); known: \(Self.names.joined(separator: ", "))")
+            }
+        }
+        return c
+    }
+}
