@@ -5,15 +5,20 @@ import Foundation
 /// The score is a logistic function of a weighted sum of ``PairSignals``; it is transparent: every
 /// contribution is kept in the ``Assessment`` so a person can check why.
 public struct SameEventScorer: Sendable {
+    /// Weights of the logit. Defaults were set on the dev sets (vmds, allsides_neus, rpm2_fr); see the README.
     public struct Configuration: Sendable {
-        public var bias = -4.2
-        public var lexicalWeight = 9.0
+        /// The logit's constant when both sides have embeddings.
+        public var bias = -2.0
+        public var lexicalWeight = 10.0
+        /// Without embeddings (no encoder, `--no-embedding`), these replace `bias` and `lexicalWeight`.
+        public var biasWithoutEmbedding = -4.2
+        public var lexicalWeightWithoutEmbedding = 14.0
         public var entityWeight = 3.0
         /// Used instead of `entityWeight` when there is no same-language text to compare.
         public var crossLingualEntityWeight = 6.0
-        public var embeddingWeight = 6.0
-        /// Cosine below which the embedding counts against a match.
-        public var embeddingCenter = 0.80
+        public var embeddingWeight = 40.0
+        /// Mean embedding cosine at which the embedding is neutral; below it counts against a match.
+        public var embeddingCenter = 0.89
         public var dateWeight = 1.0
         public var dateConflictWeight = 2.5
         public var scoreWeight = 1.0
@@ -22,8 +27,9 @@ public struct SameEventScorer: Sendable {
         /// Penalty per log-day of gap beyond `gapGrace`.
         public var gapWeight = 1.2
         public var gapGrace = 1.0
-        /// Two text-derived event dates closer than this (days) agree. Default 1.
-        public var dateTolerance = 1.0
+        /// Two text-derived event dates closer than this (days) agree; further apart they conflict. Default 0.5:
+        /// different days conflict.
+        public var dateTolerance = 0.5
         /// Join when the probability reaches this. Default 0.5.
         public var threshold = 0.5
         public init() {}
@@ -48,8 +54,11 @@ public struct SameEventScorer: Sendable {
     public func assess(_ a: EventProfile, _ b: EventProfile, statistics: CorpusStatistics) -> Assessment {
         let s = signals(a, b, statistics: statistics)
         let c = configuration
-        var contributions: [String: Double] = ["bias": c.bias]
-        if let lex = s.lexical { contributions["lexical"] = c.lexicalWeight * lex }
+        let embedded = s.embedding != nil
+        var contributions: [String: Double] = ["bias": embedded ? c.bias : c.biasWithoutEmbedding]
+        if let lex = s.lexical {
+            contributions["lexical"] = (embedded ? c.lexicalWeight : c.lexicalWeightWithoutEmbedding) * lex
+        }
         if let ent = s.entities {
             contributions["entities"] = (s.lexical == nil ? c.crossLingualEntityWeight : c.entityWeight) * ent
         }

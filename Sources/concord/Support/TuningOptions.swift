@@ -10,7 +10,8 @@ struct TuningOptions: ParsableArguments {
     var overrides: [String] = []
 
     nonisolated(unsafe) static let scorerKeys: [String: WritableKeyPath<SameEventScorer.Configuration, Double>] = [
-        "bias": \.bias, "lexicalWeight": \.lexicalWeight, "entityWeight": \.entityWeight,
+        "bias": \.bias, "lexicalWeight": \.lexicalWeight, "biasWithoutEmbedding": \.biasWithoutEmbedding,
+        "lexicalWeightWithoutEmbedding": \.lexicalWeightWithoutEmbedding, "entityWeight": \.entityWeight,
         "crossLingualEntityWeight": \.crossLingualEntityWeight, "embeddingWeight": \.embeddingWeight,
         "embeddingCenter": \.embeddingCenter, "dateWeight": \.dateWeight, "dateConflictWeight": \.dateConflictWeight,
         "scoreWeight": \.scoreWeight, "scoreConflictWeight": \.scoreConflictWeight, "quantityWeight": \.quantityWeight,
