@@ -86,7 +86,8 @@ enum Fixtures {
         features[0].articleID = "copy"
         let second = state.add(features[0])
         #expect(second.kind == .duplicate)
-        #expect(second.duplicateOf == features[0].articleID == false ? first.articleID : "copy")
+        #expect(second.duplicateOf == first.articleID)
+        #expect(second.eventID == first.eventID)
         #expect(state.assignment["copy"] == nil)
     }
 

@@ -1,0 +1,39 @@
+import Testing
+
+/// The help the built binary prints. Content checks, not byte snapshots: the wording will still change.
+@Suite struct HelpTextTests {
+    @Test func rootHelpListsEverySubcommand() async throws {
+        try await withTemporaryDirectory { dir in
+            let help = try await ConcordProcess.run(["--help"], in: dir)
+            #expect(help.succeeded, "\(help)")
+            #expect(help.stdout.contains("USAGE: concord"))
+            #expect(help.stdout.contains("SUBCOMMANDS:"))
+            let lines = help.stdout.split(separator: "\n").map { $0.trimmingPrefix(while: \.isWhitespace) }
+            for name in ["ingest", "events", "event", "explain", "cluster", "eval"] {
+                #expect(lines.contains { $0.hasPrefix(name + " ") }, "`\(name)` is not listed in concord --help")
+            }
+        }
+    }
+
+    @Test func ingestHelpNamesTheStoreAndInputFormats() async throws {
+        try await withTemporaryDirectory { dir in
+            let help = try await ConcordProcess.run(["ingest", "--help"], in: dir)
+            #expect(help.succeeded, "\(help)")
+            let options = ["--db", "--batch-size", "--rejects", "--quiet", "--format"]
+            for text in options + [".jsonl", ".json", ".txt", "stdin"] {
+                #expect(help.stdout.contains(text), "concord ingest --help does not mention \(text)")
+            }
+            #expect(!help.stdout.contains("commit-delay"), "the crash-test option must stay hidden")
+        }
+    }
+
+    @Test(arguments: ["events", "event", "explain", "cluster", "eval"])
+    func everySubcommandHasHelp(_ name: String) async throws {
+        try await withTemporaryDirectory { dir in
+            let help = try await ConcordProcess.run([name, "--help"], in: dir)
+            #expect(help.succeeded, "\(help)")
+            #expect(help.stdout.contains("USAGE: concord \(name)"))
+            #expect(help.stdout.contains("--format"))
+        }
+    }
+}
