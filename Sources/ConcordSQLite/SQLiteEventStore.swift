@@ -19,6 +19,8 @@ public final class SQLiteEventStore: EventStore, Sendable {
         self.path = path
         do {
             var config = Configuration()
+            // Readers (`concord events`) may run while an ingest writes: wait instead of failing.
+            config.busyMode = .timeout(10)
             config.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }

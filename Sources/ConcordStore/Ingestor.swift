@@ -112,6 +112,7 @@ public struct Ingestor: Sendable {
 
 /// What an ingest did.
 public struct IngestSummary: Sendable, Codable, Equatable {
+    /// Records read, good and rejected.
     public var read = 0
     public var ingested = 0
     public var duplicates = 0

@@ -16,9 +16,7 @@ import Testing
             #expect(summary.ingested == 3)
             #expect(summary.rejected == 5)
             #expect(summary.duplicates == 0)
-            withKnownIssue("--format json counts `read` without the rejected lines; the table counts all 8") {
-                #expect(summary.read == 8)
-            }
+            #expect(summary.read == 8)
 
             let rejected = result.stderrLines.filter { $0.hasPrefix("rejected: ") }
             #expect(rejected.count == Self.expectedRejects.count, "\(rejected)")

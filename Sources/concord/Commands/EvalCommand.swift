@@ -24,7 +24,7 @@ struct EvalCommand: AsyncParsableCommand {
         input.quiet = true
         let (records, rejected) = input.load()
         let labelled = records.filter { $0.goldEvent != nil }
-        guard !labelled.isEmpty else { throw ValidationError("\(gold): no record has a `cluster` label") }
+        guard !labelled.isEmpty else { throw CommandError("\(gold): no record has a `cluster` label") }
         let run = try ClusterRun(records: labelled, models: models, tuning: tuning)
         let predicted = run.assignment
         let goldMap = Dictionary(labelled.map { ($0.article.id, $0.goldEvent!) }, uniquingKeysWith: { a, _ in a })

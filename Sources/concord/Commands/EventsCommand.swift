@@ -22,7 +22,7 @@ struct EventsCommand: AsyncParsableCommand {
         let db = try store.openExisting()
         let q = EventQuery(since: since?.date, until: until?.date, language: lang, entity: entity, text: query, limit: limit)
         let events: [EventSummary]
-        do { events = try db.events(matching: q) } catch { throw ValidationError("\(error)") }
+        do { events = try db.events(matching: q) } catch { throw CommandError("\(error)") }
         switch format {
         case .json: print(Console.json(events))
         case .jsonl: for e in events { print(Console.json(e, pretty: false)) }
@@ -49,7 +49,7 @@ struct EventCommand: AsyncParsableCommand {
     func run() async throws {
         let db = try store.openExisting()
         guard let (summary, articles) = try db.event(EventID(id)) else {
-            throw ValidationError("no event \(id) in \(store.path)")
+            throw CommandError("no event \(id) in \(store.path)")
         }
         if format == .json || format == .jsonl {
             print(Console.json(EventDetail(summary: summary, articles: articles.map(EventDetail.Member.init)), pretty: format == .json))

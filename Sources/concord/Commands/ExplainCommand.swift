@@ -23,7 +23,7 @@ struct ExplainCommand: AsyncParsableCommand {
     func run() async throws {
         let db = try store.openExisting()
         let stored = try articles.map { id -> StoredArticle in
-            guard let a = try db.article(id) else { throw ValidationError("no article \(id) in \(store.path)") }
+            guard let a = try db.article(id) else { throw CommandError("no article \(id) in \(store.path)") }
             return a
         }
         var report = ExplainReport(articles: stored.map {

@@ -27,7 +27,7 @@ struct IngestCommand: AsyncParsableCommand {
         let started = Date()
         let (records, rejected) = input.load()
         let db = try store.open()
-        do { try db.recordRejects(rejected) } catch { throw ValidationError("\(error)") }
+        do { try db.recordRejects(rejected) } catch { throw CommandError("\(error)") }
         var configuration = Ingestor.Configuration()
         configuration.batchSize = batchSize
         let ingestor = Ingestor(store: db, extractor: try models.extractor(), embedder: try models.embedder(),
@@ -39,16 +39,17 @@ struct IngestCommand: AsyncParsableCommand {
                 if commitDelayMs > 0 { usleep(useconds_t(min(commitDelayMs, 60_000)) * 1000) }
             }
         } catch {
-            throw ValidationError("\(error)")
+            throw CommandError("\(error)")
         }
         summary.rejected = rejected.count
+        summary.read += rejected.count
         let seconds = Date().timeIntervalSince(started)
         switch format {
         case .json, .jsonl:
             print(Console.json(IngestReport(summary: summary, seconds: seconds, store: store.path), pretty: format == .json))
         case .table, .csv:
             var t = TextTable(header: ["read", "ingested", "duplicate", "rejected", "joined", "new events", "merges", "events", "seconds"])
-            t.rows.append([summary.read + summary.rejected, summary.ingested, summary.duplicates, summary.rejected,
+            t.rows.append([summary.read, summary.ingested, summary.duplicates, summary.rejected,
                            summary.joined, summary.created, summary.merges, summary.events].map(String.init)
                           + [String(format: "%.1f", seconds)])
             print(format == .csv ? t.csv() : t.render())

@@ -35,7 +35,7 @@ struct ModelOptions: ParsableArguments {
         do {
             return try CombinedLanguageIdentifier(modelsDirectory: directory)
         } catch {
-            throw ValidationError(error.description)
+            throw CommandError(error.description)
         }
     }
 
@@ -47,7 +47,7 @@ struct ModelOptions: ParsableArguments {
             if let embeddingCache { return CachedEmbedder(base: encoder, path: embeddingCache) }
             return encoder
         } catch {
-            throw ValidationError("\(error.description) (or pass --no-embedding)")
+            throw CommandError("\(error.description) (or pass --no-embedding)")
         }
     }
 
@@ -67,12 +67,12 @@ struct StoreOptions: ParsableArguments {
     }
 
     func open() throws -> SQLiteEventStore {
-        do { return try SQLiteEventStore(path: path) } catch { throw ValidationError(error.description) }
+        do { return try SQLiteEventStore(path: path) } catch { throw CommandError(error.description) }
     }
 
     func openExisting() throws -> SQLiteEventStore {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ValidationError("no store at \(path): run `concord ingest PATH --db \(path)` first")
+            throw CommandError("no store at \(path): run `concord ingest PATH --db \(path)` first")
         }
         return try open()
     }
