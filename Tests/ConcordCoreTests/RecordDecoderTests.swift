@@ -103,7 +103,7 @@ import Testing
         #expect(date.timeIntervalSince1970 == expected)
     }
 
-    @Test(arguments: ["None", "null", "", "2025-13-27", "yesterday", "18/10", "2021-10-18T25:00:00Z"])
+    @Test(arguments: ["None", "null", "", "2025-13-27", "2021-02-30", "yesterday", "18/10", "2021-10-18T25:00:00Z"])
     func rejects(raw: String) {
         #expect(PublicationDateParser.parse(raw) == nil)
     }

@@ -93,7 +93,7 @@ public enum PublicationDateParser {
             }
         }
         guard i == chars.count, hour < 24, minute < 60 else { return nil }
-        let days = civilDays(year: year, month: month, day: day)
+        guard let days = CalendarDays.day(year: year, month: month, day: day) else { return nil }
         let seconds = Double(days) * 86_400 + Double(hour * 3600 + minute * 60) + second - Double(offset)
         return Date(timeIntervalSince1970: seconds)
     }
@@ -109,7 +109,8 @@ public enum PublicationDateParser {
         guard parts.count >= 3, let day = Int(parts[0]),
             let month = months.firstIndex(of: parts[1].prefix(3).lowercased()), let year = Int(parts[2])
         else { return nil }
-        var seconds = Double(civilDays(year: year, month: month + 1, day: day)) * 86_400
+        guard let days = CalendarDays.day(year: year, month: month + 1, day: day) else { return nil }
+        var seconds = Double(days) * 86_400
         if parts.count >= 4 {
             let hms = parts[3].split(separator: ":").compactMap { Int($0) }
             guard hms.count >= 2 else { return nil }
@@ -121,16 +122,5 @@ public enum PublicationDateParser {
             seconds -= Double(sign * ((z / 100) * 3600 + (z % 100) * 60))
         }
         return Date(timeIntervalSince1970: seconds)
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func civilDays(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 }
