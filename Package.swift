@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "concord", targets: ["concord"]),
         .library(name: "ConcordCore", targets: ["ConcordCore"]),
+        .library(name: "ConcordEncoder", targets: ["ConcordEncoder"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -17,13 +17,14 @@ extension TextEncoder {
         let share = (plan.tokenCount + threads - 1) / threads
         let budget = min(configuration.tokensPerChunk, max(weights.header.maxPositions, share))
         let chunks = plan.chunks(budget: budget)
+        let capacity = chunks.map(\.tokens.count).max() ?? budget
         let means = WindowMeans(capacity: plan.windows.count * hidden)
         defer { means.pointer.deallocate() }
 
         let next = Atomic<Int>(0)
         let workers = min(threads, chunks.count)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let pass = passes.take()
+            let pass = passes.take(capacity: capacity)
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < chunks.count else { break }

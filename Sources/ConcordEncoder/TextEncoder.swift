@@ -61,7 +61,7 @@ public struct TextEncoder: Sendable {
     /// Loads the model and prepares the weights.
     ///
     /// Loading maps the file, builds the tokenizer's tables and dequantizes the layer weights to `Float` (about
-    /// 85 MB); it takes a few tens of milliseconds.
+    /// 85 MB); it takes about 0.1 s.
     ///
     /// - Parameters:
     ///   - modelPath: the packed model file; nil means ``defaultModelPath(environment:)``.
@@ -73,7 +73,7 @@ public struct TextEncoder: Sendable {
         weights = try ModelWeights(file: file)
         tokenizer = SentencePieceTokenizer(vocabulary: file.vocabulary, characterMap: file.characterMap)
         self.configuration = configuration
-        passes = ForwardPassPool(weights: weights, capacity: configuration.tokensPerChunk)
+        passes = ForwardPassPool(weights: weights)
         openblas_set_num_threads(1)
     }
 
