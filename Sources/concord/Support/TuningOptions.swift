@@ -11,7 +11,8 @@ struct TuningOptions: ParsableArguments {
 
     nonisolated(unsafe) static let scorerKeys: [String: WritableKeyPath<SameEventScorer.Configuration, Double>] = [
         "bias": \.bias, "lexicalWeight": \.lexicalWeight, "biasWithoutEmbedding": \.biasWithoutEmbedding,
-        "lexicalWeightWithoutEmbedding": \.lexicalWeightWithoutEmbedding, "entityWeight": \.entityWeight,
+        "lexicalWeightWithoutEmbedding": \.lexicalWeightWithoutEmbedding,
+        "crossLingualEmbeddingCenter": \.crossLingualEmbeddingCenter, "crossLingualBias": \.crossLingualBias, "entityWeight": \.entityWeight,
         "crossLingualEntityWeight": \.crossLingualEntityWeight, "embeddingWeight": \.embeddingWeight,
         "embeddingCenter": \.embeddingCenter, "dateWeight": \.dateWeight, "dateConflictWeight": \.dateConflictWeight,
         "scoreWeight": \.scoreWeight, "scoreConflictWeight": \.scoreConflictWeight, "quantityWeight": \.quantityWeight,
