@@ -14,6 +14,9 @@ public struct EventClustering: Sendable {
         public var lookupTerms = 15
         /// At most this many candidates (most shared keys first) are scored. Default 40.
         public var maxCandidates = 40
+        /// Also score the events whose mean embedding cosine to the article is highest (brute-force vector
+        /// search over the events in the time window): this many. Default 10.
+        public var vectorCandidates = 10
         /// The merge pass merges two events at or above this probability. Default 0.6.
         public var mergeThreshold = 0.6
         public init() {}
@@ -200,18 +203,35 @@ public struct EventClustering: Sendable {
         return keys
     }
 
-    /// Candidate events for a profile: sharing index keys, within the time window.
+    /// Candidate events for a profile: those sharing index keys, and the nearest by embedding, within the
+    /// time window.
+    ///
+    /// - Complexity: O(h log h) for h index hits, plus O(E · d) for the vector search over E events of
+    ///   dimension d when the profile has an embedding (brute force; fine up to ~1e5 events).
     func candidates(for profile: EventProfile, keys: some Sequence<String>) -> [EventID] {
         let hits = index.lookup(keys)
         let span = profile.daySpan
         let w = configuration.windowDays
-        return hits.filter { id, _ in
-            guard let span, let other = events[id]?.daySpan else { return true }
-            return other.lowerBound - w <= span.upperBound && span.lowerBound <= other.upperBound + w
+        func inWindow(_ other: EventProfile) -> Bool {
+            guard let span, let o = other.daySpan else { return true }
+            return o.lowerBound - w <= span.upperBound && span.lowerBound <= o.upperBound + w
         }
-        .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        .prefix(configuration.maxCandidates)
-        .map(\.key)
+        var result = hits.filter { id, _ in events[id].map(inWindow) ?? false }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(configuration.maxCandidates)
+            .map(\.key)
+        if configuration.vectorCandidates > 0, let query = profile.embeddingSum, profile.embeddingCount > 0 {
+            var nearest: [(EventID, Double)] = []
+            for (id, event) in events where id != profile.id {
+                guard let sum = event.embeddingSum, event.embeddingCount > 0, inWindow(event) else { continue }
+                let mean = SameEventScorer.dot(query, sum) / Double(profile.embeddingCount * event.embeddingCount)
+                nearest.append((id, mean))
+            }
+            nearest.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            let chosen = Set(result)
+            for (id, _) in nearest.prefix(configuration.vectorCandidates) where !chosen.contains(id) { result.append(id) }
+        }
+        return result
     }
 
     /// Checks the state's invariants; traps on violation. For debug builds and tests.
