@@ -52,7 +52,7 @@ public struct EventSummary: Sendable, Codable, Equatable {
         let pick = (textual.isEmpty ? dated : textual)
         if !pick.isEmpty {
             let median = pick[pick.count / 2]
-            eventDate = Self.dayString(median.first)
+            eventDate = CalendarDays.isoString(median.first)
             eventDateEvidence = median.evidence + " (\(pick.count) of \(members.count) articles)"
         }
         var counts: [String: (Int, String)] = [:]
@@ -67,7 +67,4 @@ public struct EventSummary: Sendable, Codable, Equatable {
         entityKeys = ranked.prefix(30).map(\.key)
     }
 
-    static func dayString(_ day: DayNumber) -> String {
-        String(Date(timeIntervalSince1970: Double(day) * 86_400).ISO8601Format().prefix(10))
-    }
 }

@@ -42,12 +42,8 @@ public struct Ingestor: Sendable {
         for r in records {
             if seenIDs.insert(r.article.id).inserted { fresh.append(r) } else { summary.duplicates += 1 }
         }
-        var features = extractor.features(of: fresh.map(\.article))
-        if let embedder {
-            let texts = features.indices.map { Self.embeddingText(fresh[$0].article) }
-            let vectors = embedder.embed(texts)
-            for i in features.indices { features[i].embedding = vectors[i] }
-        }
+        let articles = fresh.map(\.article)
+        var features = extractor.features(of: articles)
         var state = EventClustering(configuration: configuration.clustering)
         var members: [String: ArticleFeatures] = [:]
         let stored = try store.loadMemberships()
@@ -56,6 +52,8 @@ public struct Ingestor: Sendable {
         for i in EventClustering.batchOrder(features) {
             if seenHashes.insert(features[i].contentHash).inserted { order.append(i) } else { summary.duplicates += 1 }
         }
+        // Only what will be stored is embedded (not content duplicates).
+        embedder?.attach(to: &features, articles: articles, indices: order)
         // Every stored and new article is counted before any is placed, so that all share one IDF and an
         // interrupted ingest, run again, decides exactly as one clean run would.
         for (f, _) in stored { state.observe(f) }
@@ -94,12 +92,6 @@ public struct Ingestor: Sendable {
         summary.merges = merges.count
         summary.events = state.events.count
         return summary
-    }
-
-    /// The text an article is embedded from: title and lead.
-    public static func embeddingText(_ a: Article) -> String {
-        let lead = String(a.text.prefix(600))
-        return a.title.isEmpty ? lead : a.title + "\n" + lead
     }
 
     static func summaries(_ ids: Set<EventID>, state: EventClustering, members: [String: ArticleFeatures]) -> [EventSummary] {

@@ -55,16 +55,7 @@ public struct EventProfile: Sendable, Hashable {
         }
         if let e = f.eventDate, e.source != .published { textDates.append(e) }
         if let day = f.anchorDay { anchorDays.append(day) }
-        if let v = f.embedding, !v.isEmpty {
-            if var sum = embeddingSum, sum.count == v.count {
-                for i in sum.indices { sum[i] += v[i] }
-                embeddingSum = sum
-                embeddingCount += 1
-            } else if embeddingSum == nil {
-                embeddingSum = v
-                embeddingCount = 1
-            }
-        }
+        if let v = f.embedding, !v.isEmpty { addEmbedding(v, count: 1) }
     }
 
     /// Absorbs another profile (a merge of two events).
@@ -80,16 +71,19 @@ public struct EventProfile: Sendable, Hashable {
         textDates += other.textDates
         anchorDays += other.anchorDays
         languages.merge(other.languages, uniquingKeysWith: +)
-        if let o = other.embeddingSum {
-            if var sum = embeddingSum, sum.count == o.count {
-                for i in sum.indices { sum[i] += o[i] }
-                embeddingSum = sum
-                embeddingCount += other.embeddingCount
-            } else if embeddingSum == nil {
-                embeddingSum = o
-                embeddingCount = other.embeddingCount
-            }
+        if let o = other.embeddingSum { addEmbedding(o, count: other.embeddingCount) }
+    }
+
+    /// Adds a sum of `count` unit embeddings (a vector of another dimension is ignored).
+    mutating func addEmbedding(_ v: [Float], count: Int) {
+        if var sum = embeddingSum {
+            guard sum.count == v.count else { return }
+            for i in sum.indices { sum[i] += v[i] }
+            embeddingSum = sum
+        } else {
+            embeddingSum = v
         }
+        embeddingCount += count
     }
 
     /// The earliest and latest anchor day of the members.

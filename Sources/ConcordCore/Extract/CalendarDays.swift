@@ -61,6 +61,13 @@ public enum CalendarDays {
         return (year, month, day)
     }
 
+    /// The day as `YYYY-MM-DD`.
+    public static func isoString(_ dayNumber: DayNumber) -> String {
+        let (y, m, d) = date(of: dayNumber)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(y)-\(two(m))-\(two(d))"
+    }
+
     /// The ISO weekday of a day number: 1 is Monday, 7 is Sunday.
     public static func weekday(of dayNumber: DayNumber) -> Int {
         // 1970-01-01 was a Thursday (ISO 4).

@@ -37,8 +37,7 @@ public enum PublicationDateParser {
             }
             return n == 0 ? nil : v
         }
-        guard let a = number(maxDigits: 4), i < chars.count || true else { return nil }
-        guard i < chars.count else { return nil }
+        guard let a = number(maxDigits: 4), i < chars.count else { return nil }
         let sep = chars[i]
         var year: Int, month: Int, day: Int
         if sep == UInt8(ascii: "-"), i == 4 {

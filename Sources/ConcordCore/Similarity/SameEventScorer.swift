@@ -176,20 +176,5 @@ public struct SameEventScorer: Sendable {
         return Double(sum)
     }
 
-    static func cosine(_ a: [Float], _ b: [Float]) -> Double {
-        var dot: Float = 0, na: Float = 0, nb: Float = 0
-        for i in 0..<min(a.count, b.count) {
-            dot += a[i] * b[i]
-            na += a[i] * a[i]
-            nb += b[i] * b[i]
-        }
-        guard na > 0, nb > 0 else { return 0 }
-        return Double(dot / (na.squareRoot() * nb.squareRoot()))
-    }
-
-    static func day(_ d: Double) -> String {
-        let days = Int(d.rounded(.down))
-        let date = Date(timeIntervalSince1970: Double(days) * 86_400)
-        return String(date.ISO8601Format().prefix(10))
-    }
+    static func day(_ d: Double) -> String { CalendarDays.isoString(Int(d.rounded(.down))) }
 }

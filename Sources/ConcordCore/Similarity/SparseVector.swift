@@ -1,3 +1,5 @@
+import Foundation
+
 /// A sparse vector over interned term ids, kept sorted by id.
 ///
 /// Sorted ids make a dot product a merge walk: no hashing, O(a + b).
@@ -108,5 +110,3 @@ public struct TermVocabulary: Sendable, Hashable {
         SparseVector(terms.map { (intern($0.key), log1pf($0.value)) })
     }
 }
-
-import Foundation

@@ -74,11 +74,9 @@ struct ClusterRun {
     init(records: [InputRecord], models: ModelOptions, tuning: TuningOptions = TuningOptions()) throws {
         let configuration = try tuning.configuration()
         let extractor = try models.extractor(try tuning.extractorConfiguration())
-        features = extractor.features(of: records.map(\.article))
-        if let embedder = try models.embedder() {
-            let vectors = embedder.embed(records.map { Ingestor.embeddingText($0.article) })
-            for i in features.indices { features[i].embedding = vectors[i] }
-        }
+        let articles = records.map(\.article)
+        features = extractor.features(of: articles)
+        try models.embedder()?.attach(to: &features, articles: articles, indices: Array(articles.indices))
         state = EventClustering(configuration: configuration)
         (decisions, merges) = state.cluster(features)
         duplicates = decisions.filter { $0.kind == .duplicate }.count
