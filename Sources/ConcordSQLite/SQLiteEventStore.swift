@@ -64,6 +64,18 @@ public final class SQLiteEventStore: EventStore, Sendable {
                     record_id TEXT, detail TEXT, PRIMARY KEY (file, line, reason));
                 """)
         }
+        // Duplicates have no threshold since the learned model (thresholds per language pair).
+        m.registerMigration("v2 decisions.threshold nullable") { db in
+            try db.execute(sql: """
+                CREATE TABLE decisions_v2 (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    article_id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, event_id TEXT NOT NULL,
+                    probability REAL, threshold REAL, explanation TEXT NOT NULL, detail BLOB NOT NULL);
+                INSERT INTO decisions_v2 SELECT * FROM decisions;
+                DROP TABLE decisions;
+                ALTER TABLE decisions_v2 RENAME TO decisions;
+                """)
+        }
         return m
     }
 

@@ -97,9 +97,11 @@ enum Fixtures {
         let (decisions, _) = state.cluster(features)
         let joined = try #require(decisions.first { $0.kind == .joined })
         #expect(joined.summary.contains("joined"))
-        #expect(joined.summary.contains(">= \(joined.threshold)"))
+        let threshold = try #require(joined.threshold)
+        #expect(joined.summary.contains(">= \(threshold)"))
         let assessment = try #require(joined.assessment)
-        #expect(assessment.probability >= joined.threshold)
+        #expect(assessment.probability >= threshold)
+        #expect(joined.summary.contains("(\(assessment.signals.languagePair))"))
         #expect(!assessment.contributions.isEmpty)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why an article was put where it was: the event it joined or opened, the best candidate and its
 /// signals, and the threshold.
 public struct Decision: Sendable, Hashable, Codable {
@@ -23,7 +25,8 @@ public struct Decision: Sendable, Hashable, Codable {
     public var runnerUpProbability: Double?
     /// How many candidate events were scored.
     public var candidates: Int
-    public var threshold: Double
+    /// The join threshold that applied (the best candidate's language pair); nil without a candidate.
+    public var threshold: Double?
     /// For duplicates: the article already stored with the same content.
     public var duplicateOf: String?
 
@@ -36,9 +39,11 @@ public struct Decision: Sendable, Hashable, Codable {
             var s = kind == .joined
                 ? "\(articleID) joined \(eventID)" : "\(articleID) opened \(eventID)"
             if let a = assessment, let best = bestCandidate {
-                let p = (a.probability * 1000).rounded() / 1000
+                let p = Explanation.format(a.probability, digits: 3)
+                let t = Explanation.format(a.threshold, digits: 3)
                 s += kind == .joined
-                    ? " with p=\(p) >= \(threshold)" : "; best candidate \(best) had p=\(p) < \(threshold)"
+                    ? " with p=\(p) >= \(t) (\(a.signals.languagePair))"
+                    : "; best candidate \(best) had p=\(p) < \(t) (\(a.signals.languagePair))"
                 s += " [" + Explanation.carriers(a) + "]"
             } else if kind == .created {
                 s += "; no candidate event in the time window shared its terms or entities"
@@ -55,7 +60,7 @@ public struct MergeRecord: Sendable, Hashable, Codable {
     public var assessment: SameEventScorer.Assessment
 
     public var summary: String {
-        "\(absorbed) merged into \(survivor) with p=\((assessment.probability * 1000).rounded() / 1000) ["
+        "\(absorbed) merged into \(survivor) with p=\(Explanation.format(assessment.probability, digits: 3)) ["
             + Explanation.carriers(assessment) + "]"
     }
 }
@@ -71,9 +76,11 @@ public enum Explanation {
                 var s = "\(key) \(value >= 0 ? "+" : "")\(format(value))"
                 switch key {
                 case "lexical": s += " (cos \(format(a.signals.lexical ?? 0)))"
-                case "embedding": s += " (cos \(format(a.signals.embedding ?? 0)))"
-                case "entities" where !a.signals.sharedEntities.isEmpty:
+                case "embedding", "embeddingCrossLingual": s += " (cos \(format(a.signals.embedding ?? 0)))"
+                case "entities", "entitiesCrossLingual" where !a.signals.sharedEntities.isEmpty:
                     s += " (" + a.signals.sharedEntities.prefix(4).joined(separator: ", ") + ")"
+                case "distinctiveMissing" where !a.signals.onlyInArticle.isEmpty:
+                    s += " (only one side: " + a.signals.onlyInArticle.prefix(4).joined(separator: ", ") + ")"
                 case "gap": s += " (\(format(a.signals.gapDays ?? 0)) days)"
                 default: break
                 }
@@ -84,7 +91,8 @@ public enum Explanation {
         return text
     }
 
-    static func format(_ x: Double) -> String {
-        String((x * 100).rounded() / 100)
+    static func format(_ x: Double, digits: Int = 2) -> String {
+        let scale = pow(10, Double(digits))
+        return String((x * scale).rounded() / scale)
     }
 }

@@ -17,8 +17,9 @@ public struct EventClustering: Sendable {
         /// Also score the events whose mean embedding cosine to the article is highest (brute-force vector
         /// search over the events in the time window): this many. Default 10.
         public var vectorCandidates = 10
-        /// The merge pass merges two events at or above this probability. Default 0.6.
-        public var mergeThreshold = 0.6
+        /// The merge pass merges two events whose probability reaches the join threshold of their language
+        /// pair plus this margin. Default 0.1.
+        public var mergeMargin = 0.1
         public init() {}
     }
 
@@ -53,11 +54,11 @@ public struct EventClustering: Sendable {
     public mutating func add(_ f: ArticleFeatures) -> Decision {
         if let existing = assignment[f.articleID] {
             return Decision(articleID: f.articleID, kind: .duplicate, eventID: existing, candidates: 0,
-                            threshold: configuration.scorer.threshold, duplicateOf: f.articleID)
+                            threshold: nil, duplicateOf: f.articleID)
         }
         if let first = contentHashes[f.contentHash], let existing = assignment[first] {
             return Decision(articleID: f.articleID, kind: .duplicate, eventID: existing, candidates: 0,
-                            threshold: configuration.scorer.threshold, duplicateOf: first)
+                            threshold: nil, duplicateOf: first)
         }
         let vector = unitVector(observe(f))
         let single = EventProfile(id: EventID(openedBy: f.articleID), article: f, terms: vector)
@@ -68,13 +69,12 @@ public struct EventClustering: Sendable {
             scored.append((id, scorer.assess(single, event, statistics: statistics)))
         }
         scored.sort { $0.1.probability != $1.1.probability ? $0.1.probability > $1.1.probability : $0.0 < $1.0 }
-        let threshold = configuration.scorer.threshold
         var decision = Decision(
             articleID: f.articleID, kind: .created, eventID: single.id, bestCandidate: scored.first?.0,
             assessment: scored.first?.1, runnerUp: scored.dropFirst().first?.0,
             runnerUpProbability: scored.dropFirst().first?.1.probability, candidates: scored.count,
-            threshold: threshold, duplicateOf: nil)
-        if let (best, assessment) = scored.first, assessment.probability >= threshold {
+            threshold: scored.first?.1.threshold, duplicateOf: nil)
+        if let (best, assessment) = scored.first, assessment.isMatch {
             decision.kind = .joined
             decision.eventID = best
             join(f, vector: vector, to: best, keys: keys)
@@ -115,7 +115,7 @@ public struct EventClustering: Sendable {
                 for other in candidates(for: event, keys: keys) where other != id {
                     guard let otherEvent = events[other] else { continue }
                     let a = scorer.assess(event, otherEvent, statistics: statistics)
-                    if a.probability >= configuration.mergeThreshold,
+                    if a.probability >= a.threshold + configuration.mergeMargin,
                         best.map({ a.probability > $0.1.probability || (a.probability == $0.1.probability && other < $0.0) }) ?? true
                     {
                         best = (other, a)

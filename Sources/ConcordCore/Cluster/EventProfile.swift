@@ -27,6 +27,8 @@ public struct EventProfile: Sendable, Hashable {
     /// How many members have embeddings.
     public private(set) var embeddingCount = 0
     public private(set) var languages: [String: Int] = [:]
+    /// Sum over members of their number of distinct terms.
+    public private(set) var termTotal = 0.0
 
     public init(id: EventID) { self.id = id }
 
@@ -44,6 +46,7 @@ public struct EventProfile: Sendable, Hashable {
     public mutating func add(_ f: ArticleFeatures, terms vector: SparseVector) {
         members.append(f.articleID)
         languages[f.language, default: 0] += 1
+        termTotal += Double(f.terms.count)
         terms[f.language, default: SparseVector()].add(vector)
         for e in f.entities {
             entities[e.key, default: 0] += 1
@@ -71,6 +74,7 @@ public struct EventProfile: Sendable, Hashable {
         textDates += other.textDates
         anchorDays += other.anchorDays
         languages.merge(other.languages, uniquingKeysWith: +)
+        termTotal += other.termTotal
         if let o = other.embeddingSum { addEmbedding(o, count: other.embeddingCount) }
     }
 
@@ -85,6 +89,14 @@ public struct EventProfile: Sendable, Hashable {
         }
         embeddingCount += count
     }
+
+    /// The language most members are written in (ties: the first in alphabetical order).
+    public var mainLanguage: String {
+        languages.min { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }?.key ?? "und"
+    }
+
+    /// Mean number of distinct terms per member.
+    public var meanTerms: Double { count > 0 ? termTotal / Double(count) : 0 }
 
     /// The earliest and latest anchor day of the members.
     public var daySpan: ClosedRange<Double>? {

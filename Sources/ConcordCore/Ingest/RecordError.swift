@@ -11,6 +11,7 @@ public struct RecordError: Error, Sendable, Hashable, CustomStringConvertible {
         case binary = "binary content"
         case tooLong = "record too long"
         case unreadable = "unreadable file"
+        case wrongColumns = "wrong number of columns"
     }
 
     let code: Code
@@ -51,6 +52,9 @@ public struct RecordError: Error, Sendable, Hashable, CustomStringConvertible {
     }
     public static func tooLong(_ o: RecordOrigin, bytes: Int, limit: Int) -> Self {
         .init(code: .tooLong, file: o.file, line: o.line, id: nil, detail: "\(bytes) bytes, limit \(limit)")
+    }
+    public static func wrongColumns(_ o: RecordOrigin, id: String?, detail: String) -> Self {
+        .init(code: .wrongColumns, file: o.file, line: o.line, id: id, detail: detail)
     }
     public static func unreadable(_ o: RecordOrigin, detail: String) -> Self {
         .init(code: .unreadable, file: o.file, line: o.line, id: nil, detail: detail)

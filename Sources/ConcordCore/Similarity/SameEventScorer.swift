@@ -2,51 +2,31 @@ import Foundation
 
 /// Scores whether two profiles (article–event, article–article or event–event) report the same event.
 ///
-/// The score is a logistic function of a weighted sum of ``PairSignals``; it is transparent: every
-/// contribution is kept in the ``Assessment`` so a person can check why.
+/// The score is the learned ``SameEventModel`` over ``PairFeatures``; it is transparent: every feature's
+/// contribution to the logit is kept in the ``Assessment`` so a person can check why.
 public struct SameEventScorer: Sendable {
-    /// Weights of the logit. Defaults were set on the dev sets (vmds, allsides_neus, rpm2_fr); see the README.
     public struct Configuration: Sendable {
-        /// The logit's constant when both sides have embeddings.
-        public var bias = -2.0
-        public var lexicalWeight = 10.0
-        /// Without embeddings (no encoder, `--no-embedding`), these replace `bias` and `lexicalWeight`.
-        public var biasWithoutEmbedding = -4.2
-        public var lexicalWeightWithoutEmbedding = 14.0
-        public var entityWeight = 3.0
-        /// Used instead of `entityWeight` when there is no same-language text to compare.
-        public var crossLingualEntityWeight = 6.0
-        public var embeddingWeight = 40.0
-        /// Mean embedding cosine at which the embedding is neutral; below it counts against a match.
-        public var embeddingCenter = 0.89
-        /// Across languages (no same-language text on the other side) cosines run lower: on the SemEval dev
-        /// pairs the median for "same story" pairs is 0.873 across languages vs 0.928 within one, and 0.797
-        /// vs 0.833 for unrelated pairs. These replace `embeddingCenter` and `bias` there.
-        public var crossLingualEmbeddingCenter = 0.84
-        public var crossLingualBias = -1.0
-        public var dateWeight = 1.0
-        public var dateConflictWeight = 2.5
-        public var scoreWeight = 1.0
-        public var scoreConflictWeight = 3.0
-        public var quantityWeight = 0.8
-        /// Penalty per log-day of gap beyond `gapGrace`.
-        public var gapWeight = 1.2
-        public var gapGrace = 1.0
+        /// The learned model. Default: the built-in one (``SameEventModel/default``).
+        public var model = SameEventModel.default
         /// Two text-derived event dates closer than this (days) agree; further apart they conflict. Default 0.5:
         /// different days conflict.
         public var dateTolerance = 0.5
-        /// Join when the probability reaches this. Default 0.5.
-        public var threshold = 0.5
+        /// Added to every join threshold (for experiments; default 0).
+        public var thresholdShift = 0.0
         public init() {}
     }
 
     /// A scored comparison.
     public struct Assessment: Sendable, Hashable, Codable {
         public var signals: PairSignals
-        /// Each signal's contribution to the logit, by name.
+        /// Each feature's contribution to the logit, by name (and `bias`).
         public var contributions: [String: Double]
         /// The same-event probability (0...1).
         public var probability: Double
+        /// The join threshold for this language pair.
+        public var threshold: Double
+
+        public var isMatch: Bool { probability >= threshold }
     }
 
     public var configuration: Configuration
@@ -58,36 +38,21 @@ public struct SameEventScorer: Sendable {
     /// - Complexity: O(t + e) in the terms and entities of both sides.
     public func assess(_ a: EventProfile, _ b: EventProfile, statistics: CorpusStatistics) -> Assessment {
         let s = signals(a, b, statistics: statistics)
-        let c = configuration
-        let embedded = s.embedding != nil
-        let crossLingual = s.lexical == nil
-        var contributions: [String: Double] = [
-            "bias": embedded ? (crossLingual ? c.crossLingualBias : c.bias) : c.biasWithoutEmbedding
-        ]
-        if let lex = s.lexical {
-            contributions["lexical"] = (embedded ? c.lexicalWeight : c.lexicalWeightWithoutEmbedding) * lex
-        }
-        if let ent = s.entities {
-            contributions["entities"] = (s.lexical == nil ? c.crossLingualEntityWeight : c.entityWeight) * ent
-        }
-        if let emb = s.embedding {
-            let center = crossLingual ? c.crossLingualEmbeddingCenter : c.embeddingCenter
-            contributions["embedding"] = c.embeddingWeight * (emb - center)
-        }
-        if s.dates > 0 { contributions["dates"] = c.dateWeight * s.dates }
-        if s.dates < 0 { contributions["dates"] = c.dateConflictWeight * s.dates }
-        if s.scores > 0 { contributions["scores"] = c.scoreWeight * s.scores }
-        if s.scores < 0 { contributions["scores"] = c.scoreConflictWeight * s.scores }
-        if s.quantities > 0 { contributions["quantities"] = c.quantityWeight * s.quantities }
-        if let gap = s.gapDays, gap > c.gapGrace { contributions["gap"] = -c.gapWeight * log(gap / c.gapGrace) }
-        let logit = contributions.keys.sorted().reduce(0.0) { $0 + contributions[$1, default: 0] }
-        return Assessment(signals: s, contributions: contributions, probability: 1 / (1 + exp(-logit)))
+        let x = PairFeatures(s)
+        let w = configuration.model.weights(for: s)
+        let logit = w.logit(x)
+        return Assessment(
+            signals: s, contributions: w.contributions(x), probability: 1 / (1 + exp(-logit)),
+            threshold: w.threshold(for: s.languagePair, crossLingual: s.isCrossLingual) + configuration.thresholdShift)
     }
 
     /// The raw signals between two profiles.
     public func signals(_ a: EventProfile, _ b: EventProfile, statistics: CorpusStatistics) -> PairSignals {
         var s = PairSignals()
-        s.lexical = lexical(a, b, statistics: statistics)
+        let (lexical, language) = self.lexical(a, b)
+        s.lexical = lexical
+        s.languagePair = language.map { "\($0)-\($0)" } ?? [a.mainLanguage, b.mainLanguage].sorted().joined(separator: "-")
+        s.terms = min(a.meanTerms, b.meanTerms)
         entityOverlap(a, b, statistics: statistics, into: &s)
         if let ea = a.embeddingSum, let eb = b.embeddingSum, a.embeddingCount > 0, b.embeddingCount > 0 {
             // Average link: the mean cosine between the members' unit embeddings.
@@ -103,15 +68,15 @@ public struct SameEventScorer: Sendable {
 
     /// Average-link lexical similarity: the mean cosine between members of `a` and members of `b`
     /// written in the same language (best language), from the sums of their unit TF-IDF vectors.
-    func lexical(_ a: EventProfile, _ b: EventProfile, statistics: CorpusStatistics) -> Double? {
-        var best: Double?
-        for (lang, bagA) in a.terms {
+    func lexical(_ a: EventProfile, _ b: EventProfile) -> (Double?, String?) {
+        var best: (Double, String)?
+        for (lang, bagA) in a.terms.sorted(by: { $0.key < $1.key }) {
             guard let bagB = b.terms[lang], let na = a.languages[lang], let nb = b.languages[lang], na > 0, nb > 0
             else { continue }
             let mean = bagA.dot(bagB) / Double(na * nb)
-            best = max(best ?? 0, mean)
+            if best == nil || mean > best!.0 { best = (mean, lang) }
         }
-        return best
+        return (best?.0, best?.1)
     }
 
     func entityOverlap(_ a: EventProfile, _ b: EventProfile, statistics: CorpusStatistics, into s: inout PairSignals) {
@@ -136,8 +101,20 @@ public struct SameEventScorer: Sendable {
             nb += y * y
         }
         s.entities = dot / (na.squareRoot() * nb.squareRoot())
+        s.distinctiveMissing = max(Self.distinctiveMissing(a, b, statistics), Self.distinctiveMissing(b, a, statistics))
         s.sharedEntities = shared.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(8).map(\.0)
         s.onlyInArticle = only.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(5).map(\.0)
+    }
+
+    /// IDF-weighted share of `a`'s distinctive entities (held by at least half its members) absent from `b`.
+    static func distinctiveMissing(_ a: EventProfile, _ b: EventProfile, _ statistics: CorpusStatistics) -> Double {
+        var total = 0.0, missing = 0.0
+        for (key, n) in a.entities where 2 * n >= a.count {
+            let idf = statistics.entityIDF(key)
+            total += idf
+            if b.entities[key] == nil { missing += idf }
+        }
+        return total > 0 ? missing / total : 0
     }
 
     func dateAgreement(_ a: EventProfile, _ b: EventProfile, into s: inout PairSignals) {
@@ -166,6 +143,7 @@ public struct SameEventScorer: Sendable {
         if !a.quantities.isEmpty, !b.quantities.isEmpty {
             let shared = Set(a.quantities.keys).intersection(b.quantities.keys)
             s.quantities = Double(shared.count) / Double(min(a.quantities.count, b.quantities.count))
+            if shared.isEmpty { s.notes.append("no shared numbers") }
             if !shared.isEmpty { s.notes.append("shared numbers \(shared.sorted().prefix(4).joined(separator: ", "))") }
         }
     }

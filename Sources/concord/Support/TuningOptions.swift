@@ -1,25 +1,25 @@
 import ArgumentParser
 import ConcordCore
+import Foundation
 
 // The key-path tables are immutable after initialization, hence nonisolated(unsafe).
-/// Expert overrides of the clustering configuration, for experiments: `--set lexicalWeight=10 --set windowDays=5`.
+/// The same-event model and expert overrides of the clustering configuration, for experiments:
+/// `--decision-model m.json --set windowDays=5`.
 struct TuningOptions: ParsableArguments {
+    @Option(name: .customLong("decision-model"), help: ArgumentHelp(
+        "A same-event model written by `concord train` (default: the built-in one).", valueName: "file"))
+    var decisionModel: String?
+
     @Option(name: .customLong("set"), help: ArgumentHelp(
         "Override a clustering parameter (name=value); repeatable. Names: "
             + TuningOptions.names.joined(separator: ", ") + ".", valueName: "name=value", visibility: .hidden))
     var overrides: [String] = []
 
     nonisolated(unsafe) static let scorerKeys: [String: WritableKeyPath<SameEventScorer.Configuration, Double>] = [
-        "bias": \.bias, "lexicalWeight": \.lexicalWeight, "biasWithoutEmbedding": \.biasWithoutEmbedding,
-        "lexicalWeightWithoutEmbedding": \.lexicalWeightWithoutEmbedding,
-        "crossLingualEmbeddingCenter": \.crossLingualEmbeddingCenter, "crossLingualBias": \.crossLingualBias, "entityWeight": \.entityWeight,
-        "crossLingualEntityWeight": \.crossLingualEntityWeight, "embeddingWeight": \.embeddingWeight,
-        "embeddingCenter": \.embeddingCenter, "dateWeight": \.dateWeight, "dateConflictWeight": \.dateConflictWeight,
-        "scoreWeight": \.scoreWeight, "scoreConflictWeight": \.scoreConflictWeight, "quantityWeight": \.quantityWeight,
-        "gapWeight": \.gapWeight, "gapGrace": \.gapGrace, "dateTolerance": \.dateTolerance, "threshold": \.threshold,
+        "dateTolerance": \.dateTolerance, "thresholdShift": \.thresholdShift,
     ]
     nonisolated(unsafe) static let clusteringKeys: [String: WritableKeyPath<EventClustering.Configuration, Double>] = [
-        "windowDays": \.windowDays, "mergeThreshold": \.mergeThreshold,
+        "windowDays": \.windowDays, "mergeMargin": \.mergeMargin,
     ]
     static let extractorKeys: Set<String> = ["maxTextCharacters"]
     static var names: [String] { (Array(scorerKeys.keys) + Array(clusteringKeys.keys) + Array(extractorKeys)).sorted() }
@@ -33,8 +33,18 @@ struct TuningOptions: ParsableArguments {
         return c
     }
 
+    func model() throws -> SameEventModel {
+        guard let decisionModel else { return .default }
+        do {
+            return try SameEventModel(contentsOf: URL(fileURLWithPath: decisionModel))
+        } catch {
+            throw CommandError("\(decisionModel): not a same-event model (\(error))")
+        }
+    }
+
     func configuration() throws -> EventClustering.Configuration {
         var c = EventClustering.Configuration()
+        c.scorer.model = try model()
         for item in overrides {
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let value = Double(parts[1]) else {

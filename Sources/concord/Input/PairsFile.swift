@@ -1,0 +1,118 @@
+import ConcordCore
+import Foundation
+
+/// A CSV file of article pairs (`pair_id, text1, text2`, optional `lang1, lang2`; other columns kept
+/// as `extra`), as read by `concord compare` and `concord train`.
+struct PairsFile {
+    struct Row {
+        var pairID: String
+        var text1: String
+        var text2: String
+        var lang1: String?
+        var lang2: String?
+        /// The other columns, by header name.
+        var extra: [String: String]
+        /// 1-based line of the record's start in the file.
+        var line: Int
+    }
+
+    var rows: [Row] = []
+    /// Records that could not be used, with the reason.
+    var rejected: [RecordError] = []
+
+    init(path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandError("\(path): cannot read the file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CommandError("\(path): not UTF-8 text")
+        }
+        let records = CSV.parse(text)
+        guard let (header, _) = records.first else { throw CommandError("\(path): empty file") }
+        let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        func column(_ name: String) -> Int? { names.firstIndex(of: name) }
+        guard let id = column("pair_id"), let t1 = column("text1"), let t2 = column("text2") else {
+            throw CommandError("\(path): the header needs the columns pair_id, text1 and text2 (found: \(names.joined(separator: ", ")))")
+        }
+        let l1 = column("lang1"), l2 = column("lang2")
+        for (fields, line) in records.dropFirst() {
+            if fields.count == 1, fields[0].isEmpty { continue }
+            guard fields.count == names.count else {
+                rejected.append(.wrongColumns(RecordOrigin(file: path, line: line), id: fields.count > id ? fields[id] : nil,
+                                              detail: "\(fields.count) fields, the header has \(names.count)"))
+                continue
+            }
+            var extra: [String: String] = [:]
+            for (i, name) in names.enumerated() where ![id, t1, t2, l1, l2].contains(i) { extra[name] = fields[i] }
+            func lang(_ i: Int?) -> String? { i.flatMap { fields[$0].isEmpty ? nil : fields[$0] } }
+            rows.append(Row(pairID: fields[id], text1: fields[t1], text2: fields[t2], lang1: lang(l1), lang2: lang(l2),
+                            extra: extra, line: line))
+        }
+    }
+
+    /// The two articles of every row (ids `<pair_id>#1`, `<pair_id>#2`), in row order.
+    var articles: [Article] {
+        rows.flatMap { r in
+            [Article(id: r.pairID + "#1", text: r.text1, declaredLanguage: r.lang1),
+             Article(id: r.pairID + "#2", text: r.text2, declaredLanguage: r.lang2)]
+        }
+    }
+}
+
+/// RFC 4180 CSV: fields separated by commas, optionally quoted with `"` (a doubled `""` inside quotes is
+/// one quote; quoted fields may hold commas and line breaks); records end with LF or CRLF.
+enum CSV {
+    /// The records with the 1-based line each starts on.
+    static func parse(_ text: String) -> [(fields: [String], line: Int)] {
+        var records: [(fields: [String], line: Int)] = []
+        var fields: [String] = []
+        var field = ""
+        var inQuotes = false, wasQuoted = false
+        var line = 1, start = 1
+        var chars = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = chars.next()
+        func endRecord() {
+            fields.append(field)
+            records.append((fields, start))
+            fields = []
+            field = ""
+            wasQuoted = false
+        }
+        while let c = pending {
+            pending = chars.next()
+            if inQuotes {
+                if c == "\"" {
+                    if pending == "\"" {
+                        field.unicodeScalars.append("\"")
+                        pending = chars.next()
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    if c == "\n" { line += 1 }
+                    field.unicodeScalars.append(c)
+                }
+                continue
+            }
+            switch c {
+            case "\"" where field.isEmpty && !wasQuoted:
+                inQuotes = true
+                wasQuoted = true
+            case ",":
+                fields.append(field)
+                field = ""
+                wasQuoted = false
+            case "\r" where pending == "\n":
+                break
+            case "\n":
+                endRecord()
+                line += 1
+                start = line
+            default:
+                field.unicodeScalars.append(c)
+            }
+        }
+        if !field.isEmpty || !fields.isEmpty || wasQuoted { endRecord() }
+        return records
+    }
+}
