@@ -91,7 +91,7 @@ public enum Explanation {
         return text
     }
 
-    static func format(_ x: Double, digits: Int = 2) -> String {
+    public static func format(_ x: Double, digits: Int = 2) -> String {
         let scale = pow(10, Double(digits))
         return String((x * scale).rounded() / scale)
     }

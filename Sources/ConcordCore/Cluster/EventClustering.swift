@@ -18,8 +18,10 @@ public struct EventClustering: Sendable {
         /// search over the events in the time window): this many. Default 10.
         public var vectorCandidates = 10
         /// The merge pass merges two events whose probability reaches the join threshold of their language
-        /// pair plus this margin. Default 0.1.
+        /// pair plus this margin, and at least ``mergeFloor``. Default 0.1.
         public var mergeMargin = 0.1
+        /// Two events merge only when the model finds them more likely one event than two. Default 0.5.
+        public var mergeFloor = 0.5
         public init() {}
     }
 
@@ -115,7 +117,7 @@ public struct EventClustering: Sendable {
                 for other in candidates(for: event, keys: keys) where other != id {
                     guard let otherEvent = events[other] else { continue }
                     let a = scorer.assess(event, otherEvent, statistics: statistics)
-                    if a.probability >= a.threshold + configuration.mergeMargin,
+                    if a.probability >= max(configuration.mergeFloor, a.threshold + configuration.mergeMargin),
                         best.map({ a.probability > $0.1.probability || (a.probability == $0.1.probability && other < $0.0) }) ?? true
                     {
                         best = (other, a)

@@ -27,6 +27,8 @@ public struct EventProfile: Sendable, Hashable {
     /// How many members have embeddings.
     public private(set) var embeddingCount = 0
     public private(set) var languages: [String: Int] = [:]
+    /// The earliest and latest publication time of the members (seconds since 1970), when any is known.
+    public private(set) var publishedRange: ClosedRange<Double>?
     /// Sum over members of their number of distinct terms.
     public private(set) var termTotal = 0.0
 
@@ -47,6 +49,7 @@ public struct EventProfile: Sendable, Hashable {
         members.append(f.articleID)
         languages[f.language, default: 0] += 1
         termTotal += Double(f.terms.count)
+        if let p = f.published { widenPublished(p...p) }
         terms[f.language, default: SparseVector()].add(vector)
         for e in f.entities {
             entities[e.key, default: 0] += 1
@@ -75,7 +78,12 @@ public struct EventProfile: Sendable, Hashable {
         anchorDays += other.anchorDays
         languages.merge(other.languages, uniquingKeysWith: +)
         termTotal += other.termTotal
+        if let r = other.publishedRange { widenPublished(r) }
         if let o = other.embeddingSum { addEmbedding(o, count: other.embeddingCount) }
+    }
+
+    mutating func widenPublished(_ r: ClosedRange<Double>) {
+        publishedRange = publishedRange.map { min($0.lowerBound, r.lowerBound)...max($0.upperBound, r.upperBound) } ?? r
     }
 
     /// Adds a sum of `count` unit embeddings (a vector of another dimension is ignored).

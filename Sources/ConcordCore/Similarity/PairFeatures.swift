@@ -34,10 +34,12 @@ public struct PairFeatures: Sendable, Hashable {
         case quantitiesShared
         /// 1 when both state quantities and none is shared.
         case quantitiesConflict
-        /// log(1 + days between the sides' anchor days).
+        /// log(1 + days between the sides' anchor days) − log 2: below 0 within a day, above beyond;
+        /// 0 (neutral) when either side is undated.
         case gap
-        /// 1 when either side has no date at all (publication or text).
-        case undated
+        /// log(1 + hours between publication times) − log 25: below 0 within a day, above beyond; 0 (neutral)
+        /// when either side has no publication time.
+        case publishedGap
         /// 1 when the sides share no language.
         case crossLingual
         /// log(1 + distinct terms) of the shorter side, divided by 5 (short texts have noisier cosines).
@@ -45,6 +47,23 @@ public struct PairFeatures: Sendable, Hashable {
     }
 
     public static let names: [String] = Feature.allCases.map(\.rawValue)
+
+    /// The sign a feature's weight must have, so that the model reads every piece of evidence the way a
+    /// person would (agreement never counts against a match, conflict never for it); 0 when free.
+    public static func expectedSign(_ f: Feature) -> Double {
+        switch f {
+        case .embedding, .embeddingCrossLingual, .lexical, .entities, .entitiesCrossLingual, .datesAgree, .scoresAgree,
+            .quantitiesShared:
+            return 1
+        case .distinctiveMissing, .datesConflict, .scoresConflict, .quantitiesConflict, .gap, .publishedGap,
+            .crossLingual:
+            // Having no language in common is never evidence for a match (its weight would otherwise learn
+            // the base rate of the only cross-lingual training set).
+            return -1
+        case .noEntities, .length:
+            return 0
+        }
+    }
 
     /// The values, in ``Feature/allCases`` order.
     public var values: [Double]
@@ -65,7 +84,8 @@ public struct PairFeatures: Sendable, Hashable {
             set(.quantitiesShared, q)
             if q == 0 { set(.quantitiesConflict, 1) }
         }
-        if let g = s.gapDays { set(.gap, log1p(g)) } else { set(.undated, 1) }
+        if let g = s.gapDays { set(.gap, log1p(g) - log(2)) }
+        if let h = s.publishedGapHours { set(.publishedGap, log1p(h) - log(25)) }
         if cross { set(.crossLingual, 1) }
         set(.length, log1p(s.terms) / 5)
         values = v

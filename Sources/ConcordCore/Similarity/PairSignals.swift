@@ -21,6 +21,8 @@ public struct PairSignals: Sendable, Hashable, Codable {
     public var quantities: Double?
     /// Days between the sides' anchor days (0 when they overlap); nil when either is undated.
     public var gapDays: Double?
+    /// Hours between the sides' publication times (0 when their ranges overlap); nil when either has none.
+    public var publishedGapHours: Double?
     /// The language pair compared, sorted (`en-vi`); the same language twice when both sides have text in it.
     public var languagePair: String
     /// The shorter side's mean number of distinct terms per member.

@@ -63,6 +63,9 @@ public struct SameEventScorer: Sendable {
         if let da = a.daySpan, let db = b.daySpan {
             s.gapDays = da.overlaps(db) ? 0 : min(abs(da.lowerBound - db.upperBound), abs(db.lowerBound - da.upperBound))
         }
+        if let pa = a.publishedRange, let pb = b.publishedRange {
+            s.publishedGapHours = max(0, pa.lowerBound - pb.upperBound, pb.lowerBound - pa.upperBound) / 3600
+        }
         return s
     }
 

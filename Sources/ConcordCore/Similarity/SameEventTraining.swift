@@ -50,7 +50,8 @@ public enum SameEventTraining {
     }
 
     /// Fits one logistic regression by Newton's method with an L2 penalty `l2` on the (standardized)
-    /// weights; each dataset weighs the same in total. Thresholds per language pair maximize the F1 of
+    /// weights; each dataset weighs the same in total. A weight whose sign contradicts
+    /// ``PairFeatures/expectedSign(_:)`` is set to 0 and the rest refitted, until none does. Thresholds per language pair maximize the F1 of
     /// the pairs of that language pair (at least `minimumPairs` of them with both labels present),
     /// shrunk toward the same-language or cross-lingual threshold.
     public static func fit(_ pairs: [LabelledPair], l2: Double = 1.0, minimumPairs: Int = 50) -> SameEventModel.Weights {
@@ -67,6 +68,29 @@ public enum SameEventTraining {
         for j in 0..<d { sd[j] = (sd[j] / n).squareRoot() }
         let x = pairs.map { p in (0..<d).map { sd[$0] > 1e-9 ? (p.features.values[$0] - mean[$0]) / sd[$0] : 0 } + [1] }
         let y = pairs.map { $0.label ? 1.0 : 0.0 }
+        let signs = PairFeatures.Feature.allCases.map(PairFeatures.expectedSign)
+        var excluded = Set((0..<d).filter { sd[$0] <= 1e-9 })
+        var beta = [Double](repeating: 0, count: d + 1)
+        while true {
+            beta = newton(x: x, y: y, weight: weight, l2: l2, excluded: excluded)
+            let violators = (0..<d).filter { !excluded.contains($0) && signs[$0] * beta[$0] < 0 }
+            if violators.isEmpty { break }
+            excluded.formUnion(violators)
+        }
+        var weights: [String: Double] = [:]
+        var intercept = beta[d]
+        for (j, name) in PairFeatures.names.enumerated() where !excluded.contains(j) {
+            let w = beta[j] / sd[j]
+            weights[name] = w
+            intercept -= w * mean[j]
+        }
+        var model = SameEventModel.Weights(intercept: intercept, weights: weights)
+        return calibrateThresholds(model: &model, pairs: pairs, minimumPairs: minimumPairs)
+    }
+
+    /// Newton's method for the standardized logistic regression; `excluded` weights stay 0.
+    static func newton(x: [[Double]], y: [Double], weight: [Double], l2: Double, excluded: Set<Int>) -> [Double] {
+        let d = x[0].count - 1
         var beta = [Double](repeating: 0, count: d + 1)
         for _ in 0..<50 {
             var gradient = [Double](repeating: 0, count: d + 1)
@@ -85,6 +109,11 @@ public enum SameEventTraining {
                 hessian[j][j] += l2
             }
             for j in 0...d { for k in 0..<j { hessian[j][k] = hessian[k][j] } }
+            for j in excluded {
+                gradient[j] = 0
+                for k in 0...d { (hessian[j][k], hessian[k][j]) = (0, 0) }
+                hessian[j][j] = 1
+            }
             hessian[d][d] += 1e-9
             guard let step = solve(hessian, gradient) else { break }
             var largest = 0.0
@@ -94,14 +123,13 @@ public enum SameEventTraining {
             }
             if largest < 1e-8 { break }
         }
-        var weights: [String: Double] = [:]
-        var intercept = beta[d]
-        for (j, name) in PairFeatures.names.enumerated() where sd[j] > 1e-9 {
-            let w = beta[j] / sd[j]
-            weights[name] = w
-            intercept -= w * mean[j]
-        }
-        var model = SameEventModel.Weights(intercept: intercept, weights: weights)
+        return beta
+    }
+
+    /// Sets the join thresholds of `model` from its probabilities on the training pairs.
+    static func calibrateThresholds(model: inout SameEventModel.Weights, pairs: [LabelledPair], minimumPairs: Int)
+        -> SameEventModel.Weights
+    {
         let scored = pairs.map { (p: 1 / (1 + exp(-model.logit($0.features))), pair: $0) }
         func best(_ items: [(p: Double, pair: LabelledPair)]) -> Double? {
             let positives = items.filter(\.pair.label).count

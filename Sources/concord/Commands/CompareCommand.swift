@@ -10,8 +10,9 @@ struct CompareCommand: AsyncParsableCommand {
             Reads a CSV with the columns pair_id, text1, text2 (optional lang1, lang2; other columns are
             ignored) and prints pair_id,score in input order, one row per pair; score is the same-event
             probability of the model (the one clustering uses). IDF statistics come from all texts of the
-            file. A row that cannot be scored (wrong number of columns, an empty text) is reported on stderr
-            and printed with an empty score.
+            file. A row that cannot be scored (an empty text, the wrong number of columns) is reported on
+            stderr with its line and printed with an empty score (a row whose pair_id cannot be read is only
+            reported).
               concord compare --pairs pairs.csv > scores.csv
             """)
 
@@ -28,7 +29,8 @@ struct CompareCommand: AsyncParsableCommand {
             !file.rows[$0].text1.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
                 && !file.rows[$0].text2.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         }
-        for i in file.rows.indices where !usable.contains(i) {
+        let scorable = Set(usable)
+        for i in file.rows.indices where !scorable.contains(i) && !file.rows[i].isRejected {
             Console.error("rejected: \(pairs):\(file.rows[i].line) [\(file.rows[i].pairID)]: no text")
         }
         let articles = file.articles
@@ -40,7 +42,6 @@ struct CompareCommand: AsyncParsableCommand {
         let assessments = state.compare(features, pairs: usable.indices.map { (2 * $0, 2 * $0 + 1) })
         var byRow: [Int: SameEventScorer.Assessment] = [:]
         for (row, a) in zip(usable, assessments) { byRow[row] = a }
-        // Rows rejected while parsing have no pair id position in `rows`; they are reported above.
         switch format {
         case .csv:
             print("pair_id,score")

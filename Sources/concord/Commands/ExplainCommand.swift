@@ -14,6 +14,7 @@ struct ExplainCommand: AsyncParsableCommand {
 
     @Argument(help: "One or two article ids.") var articles: [String]
     @OptionGroup var store: StoreOptions
+    @OptionGroup var tuning: TuningOptions
     @Option(name: .long, help: "Output format (table or json).") var format: OutputFormat = .table
 
     func validate() throws {
@@ -30,12 +31,14 @@ struct ExplainCommand: AsyncParsableCommand {
             .init(id: $0.article.id, event: $0.eventID.rawValue, decision: $0.decision?.summary ?? "")
         })
         if stored.count == 2 {
-            var state = EventClustering()
+            var state = EventClustering(configuration: try tuning.configuration())
             for (f, event) in try db.loadMemberships() { state.restore(f, into: event) }
             let assessment = state.assess(stored[0].features, stored[1].features)
             report.sameEvent = stored[0].eventID == stored[1].eventID
             report.pair = assessment
-            report.pairSummary = "p=\((assessment.probability * 1000).rounded() / 1000): " + Explanation.carriers(assessment)
+            report.pairSummary = "p=\(Explanation.format(assessment.probability, digits: 3)) (threshold "
+                + "\(Explanation.format(assessment.threshold, digits: 3)), \(assessment.signals.languagePair)): "
+                + Explanation.carriers(assessment)
         }
         if format == .json || format == .jsonl {
             print(Console.json(report))

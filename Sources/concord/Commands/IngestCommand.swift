@@ -17,6 +17,7 @@ struct IngestCommand: AsyncParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var models: ModelOptions
+    @OptionGroup var tuning: TuningOptions
     @Option(name: .long, help: "Output format of the summary.") var format: OutputFormat = .table
     @Option(name: .long, help: "Articles per transaction.") var batchSize = 64
     @Option(name: .long, help: ArgumentHelp(
@@ -30,7 +31,9 @@ struct IngestCommand: AsyncParsableCommand {
         do { try db.recordRejects(rejected) } catch { throw CommandError("\(error)") }
         var configuration = Ingestor.Configuration()
         configuration.batchSize = batchSize
-        let ingestor = Ingestor(store: db, extractor: try models.extractor(), embedder: try models.embedder(),
+        configuration.clustering = try tuning.configuration()
+        let ingestor = Ingestor(store: db, extractor: try models.extractor(try tuning.extractorConfiguration()),
+                                embedder: try models.embedder(),
                                 configuration: configuration)
         var summary: IngestSummary
         do {

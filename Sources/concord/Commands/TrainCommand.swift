@@ -29,6 +29,10 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Train without this dataset (\(TrainCommand.datasetNames.joined(separator: ", "))); repeatable.",
                                             valueName: "name"))
     var leaveOut: [String] = []
+    @Option(name: .long, help: ArgumentHelp(
+        "Train on the SemEval pairs outside fold K of N (pairs go to folds by a hash of pair_id), to validate on fold K.",
+        valueName: "K/N"))
+    var semevalFold: String?
     @Option(name: .long, help: "L2 penalty on the standardized weights.") var l2 = 1.0
     @OptionGroup var models: ModelOptions
     @OptionGroup var tuning: TuningOptions
@@ -38,13 +42,27 @@ struct TrainCommand: AsyncParsableCommand {
             throw ValidationError("unknown dataset \(name); known: \(Self.datasetNames.joined(separator: ", "))")
         }
         if models.noEmbedding { throw ValidationError("train needs the encoder (both weight sets are fitted)") }
+        if semevalFold != nil, fold == nil { throw ValidationError("--semeval-fold takes K/N with 0 <= K < N, e.g. 0/5") }
     }
+
+    /// `--semeval-fold K/N` as (K, N).
+    var fold: (Int, Int)? {
+        guard let parts = semevalFold?.split(separator: "/"), parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]),
+            n > 1, (0..<n).contains(k) else { return nil }
+        return (k, n)
+    }
+
+    /// The fold of a SemEval pair (used by `--semeval-fold` and by scripts/bench-quality).
+    static func fold(of pairID: String, folds: Int) -> Int { Int(StableHash.fnv1a(pairID) % UInt64(folds)) }
 
     var directory: String {
         datasets ?? ProcessInfo.processInfo.environment["CONCORD_DATASETS"].flatMap { $0.isEmpty ? nil : $0 } ?? "../shared/datasets"
     }
 
     func run() async throws {
+        guard FileManager.default.fileExists(atPath: directory) else {
+            throw CommandError("\(directory): no such datasets folder (pass --datasets DIR or set CONCORD_DATASETS)")
+        }
         var configuration = try tuning.configuration()
         configuration.scorer.model = .default
         let extractor = try models.extractor(try tuning.extractorConfiguration())
@@ -62,6 +80,7 @@ struct TrainCommand: AsyncParsableCommand {
                 var state = EventClustering(configuration: configuration)
                 let assessments = state.compare(features, pairs: file.rows.indices.map { (2 * $0, 2 * $0 + 1) })
                 found = zip(file.rows, assessments).compactMap { row, a in
+                    if let (k, n) = fold, Self.fold(of: row.pairID, folds: n) == k { return nil }
                     guard let overall = row.extra["overall"].flatMap(Double.init) else { return nil }
                     if overall <= 1.5 { return LabelledPair(signals: a.signals, label: true, dataset: name) }
                     if overall >= 3 { return LabelledPair(signals: a.signals, label: false, dataset: name) }
@@ -70,7 +89,7 @@ struct TrainCommand: AsyncParsableCommand {
             } else {
                 let folder = directory + "/" + name
                 guard let file = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.first(where: { $0.hasSuffix(".jsonl") })
-                else { throw CommandError("\(folder): no .jsonl gold set (pass --datasets DIR)") }
+                else { throw CommandError("\(folder): no .jsonl gold set") }
                 var input = try InputOptions.parse([folder + "/" + file])
                 input.quiet = true
                 let records = input.load().records.filter { $0.goldEvent != nil }
@@ -90,10 +109,14 @@ struct TrainCommand: AsyncParsableCommand {
             s.embedding = nil
             return LabelledPair(signals: s, label: p.label, dataset: p.dataset)
         }, l2: l2)
-        var provenance = ["trainedOn": Self.datasetNames.filter { !leaveOut.contains($0) }.joined(separator: ","),
-                          "pairs": String(pairs.count), "positives": String(pairs.filter(\.label).count),
-                          "l2": String(l2), "command": "concord train" + (leaveOut.map { " --leave-out \($0)" }.joined())]
-        if leaveOut.isEmpty { provenance["command"] = "concord train" }
+        var command = "concord train"
+        for name in leaveOut { command += " --leave-out " + name }
+        if let semevalFold { command += " --semeval-fold " + semevalFold }
+        let trainedOn: [String] = Self.datasetNames.filter { !leaveOut.contains($0) }
+        let provenance: [String: String] = [
+            "trainedOn": trainedOn.joined(separator: ","), "pairs": String(pairs.count),
+            "positives": String(pairs.filter(\.label).count), "l2": String(l2), "command": command,
+        ]
         let model = SameEventModel(embedded: embedded, lexicalOnly: lexical, provenance: provenance)
         let json = String(decoding: try model.jsonData(), as: UTF8.self)
         let text = output.hasSuffix(".swift") ? SameEventModel.swiftSource(json: json) : json + "\n"

@@ -14,6 +14,9 @@ struct PairsFile {
         var extra: [String: String]
         /// 1-based line of the record's start in the file.
         var line: Int
+        /// True when the record could not be read as a pair (it is in `rejected`); kept so that output
+        /// can still have one row per input pair.
+        var isRejected = false
     }
 
     var rows: [Row] = []
@@ -38,8 +41,12 @@ struct PairsFile {
         for (fields, line) in records.dropFirst() {
             if fields.count == 1, fields[0].isEmpty { continue }
             guard fields.count == names.count else {
-                rejected.append(.wrongColumns(RecordOrigin(file: path, line: line), id: fields.count > id ? fields[id] : nil,
+                let pairID = fields.count > id ? fields[id] : nil
+                rejected.append(.wrongColumns(RecordOrigin(file: path, line: line), id: pairID,
                                               detail: "\(fields.count) fields, the header has \(names.count)"))
+                if let pairID {
+                    rows.append(Row(pairID: pairID, text1: "", text2: "", extra: [:], line: line, isRejected: true))
+                }
                 continue
             }
             var extra: [String: String] = [:]

@@ -19,7 +19,7 @@ struct TuningOptions: ParsableArguments {
         "dateTolerance": \.dateTolerance, "thresholdShift": \.thresholdShift,
     ]
     nonisolated(unsafe) static let clusteringKeys: [String: WritableKeyPath<EventClustering.Configuration, Double>] = [
-        "windowDays": \.windowDays, "mergeMargin": \.mergeMargin,
+        "windowDays": \.windowDays, "mergeMargin": \.mergeMargin, "mergeFloor": \.mergeFloor,
     ]
     static let extractorKeys: Set<String> = ["maxTextCharacters"]
     static var names: [String] { (Array(scorerKeys.keys) + Array(clusteringKeys.keys) + Array(extractorKeys)).sorted() }
