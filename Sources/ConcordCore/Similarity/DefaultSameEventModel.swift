@@ -5,9 +5,15 @@
 let defaultModelJSON = #"""
 {
   "embedded" : {
+    "centers" : {
+      "embedding" : 0.843,
+      "embeddingCrossLingual" : 0.82,
+      "length" : 0.921,
+      "lexical" : 0.093
+    },
     "crossLingualThreshold" : 0.32,
-    "intercept" : -42.39335719453656,
-    "sameLanguageThreshold" : 0.34,
+    "intercept" : -42.35948902802988,
+    "sameLanguageThreshold" : 0.35,
     "thresholds" : {
       "de-de" : 0.32,
       "de-en" : 0.46,
@@ -16,29 +22,35 @@ let defaultModelJSON = #"""
       "es-es" : 0.35,
       "es-it" : 0.27,
       "fr-fr" : 0.09,
-      "it-it" : 0.47,
+      "it-it" : 0.48,
       "pl-pl" : 0.2,
-      "tr-tr" : 0.45,
+      "tr-tr" : 0.46,
       "vi-vi" : 0.37,
-      "zh-zh" : 0.42
+      "zh-zh" : 0.43
     },
     "weights" : {
-      "datesConflict" : -0.45655173725304493,
-      "distinctiveMissing" : -0.7149590703072478,
-      "embedding" : 50.3500641484789,
-      "embeddingCrossLingual" : 54.485741900854464,
-      "length" : -4.313493286844706,
-      "lexical" : 4.584888373531721,
-      "noEntities" : 0.12671612799325394,
-      "publishedGap" : -0.8259265538536806,
-      "quantitiesConflict" : -0.0053468894316762786,
-      "quantitiesShared" : 0.5390464669275828,
-      "scoresConflict" : -2.0043204068189713
+      "datesConflict" : -0.4566085210330052,
+      "distinctiveMissing" : -0.7363267360792008,
+      "embedding" : 50.33405787635143,
+      "embeddingCrossLingual" : 54.470835231492956,
+      "length" : -4.314433886495822,
+      "lexical" : 4.5795019782050135,
+      "noEntities" : 0.10783289352233526,
+      "publishedGap" : -0.826275143182118,
+      "quantitiesConflict" : -0.005220881374330582,
+      "quantitiesShared" : 0.5379447507927216,
+      "scoresConflict" : -2.0047339487170683
     }
   },
   "lexicalOnly" : {
+    "centers" : {
+      "entities" : 0.108,
+      "entitiesCrossLingual" : 0.195,
+      "length" : 0.921,
+      "lexical" : 0.093
+    },
     "crossLingualThreshold" : 0.04,
-    "intercept" : 0.39441561955122095,
+    "intercept" : 0.49517881214721715,
     "sameLanguageThreshold" : 0.37,
     "thresholds" : {
       "de-de" : 0.25,
@@ -46,8 +58,8 @@ let defaultModelJSON = #"""
       "en-en" : 0.55,
       "en-zh" : 0.06,
       "es-es" : 0.41,
-      "es-it" : 0.18,
-      "fr-fr" : 0.13,
+      "es-it" : 0.17,
+      "fr-fr" : 0.16,
       "it-it" : 0.42,
       "pl-pl" : 0.21,
       "tr-tr" : 0.46,
@@ -55,24 +67,24 @@ let defaultModelJSON = #"""
       "zh-zh" : 0.29
     },
     "weights" : {
-      "datesConflict" : -0.38127422721863047,
-      "distinctiveMissing" : -1.1354855841805391,
-      "entities" : 1.340400827750409,
-      "entitiesCrossLingual" : 14.615663842360007,
-      "length" : -3.8240989706429502,
-      "lexical" : 11.345518902998126,
-      "noEntities" : 0.7511612662210029,
-      "publishedGap" : -0.8335067718092125,
-      "quantitiesConflict" : -0.21861268559863722,
-      "quantitiesShared" : 1.4616128625106963,
-      "scoresAgree" : 0.8440802398251489,
-      "scoresConflict" : -0.669469720540831
+      "datesConflict" : -0.3816248233240296,
+      "distinctiveMissing" : -1.2327749407535515,
+      "entities" : 1.253084142860203,
+      "entitiesCrossLingual" : 14.372043169030682,
+      "length" : -3.8213294087452567,
+      "lexical" : 11.32594010814606,
+      "noEntities" : 0.6512503560452251,
+      "publishedGap" : -0.8328942056525621,
+      "quantitiesConflict" : -0.22316340291914524,
+      "quantitiesShared" : 1.4610668030865488,
+      "scoresAgree" : 0.8431623383225326,
+      "scoresConflict" : -0.6708448193445721
     }
   },
   "provenance" : {
     "command" : "concord train",
     "l2" : "1.0",
-    "pairs" : "42599",
+    "pairs" : "42603",
     "positives" : "2028",
     "trainedOn" : "vmds,allsides_neus,rpm2_fr,semeval"
   }

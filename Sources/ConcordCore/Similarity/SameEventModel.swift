@@ -18,6 +18,9 @@ public struct SameEventModel: Sendable, Hashable, Codable {
         /// language, `crossLingual` otherwise.
         public var sameLanguageThreshold: Double
         public var crossLingualThreshold: Double
+        /// Reference values of the features (their training means): explanations report each contribution
+        /// relative to them, so "embedding +2.1" means more similar than a typical candidate. nil: 0.
+        public var centers: [String: Double]?
 
         public init(intercept: Double, weights: [String: Double], thresholds: [String: Double] = [:],
                     sameLanguageThreshold: Double = 0.5, crossLingualThreshold: Double = 0.5) {
@@ -28,13 +31,21 @@ public struct SameEventModel: Sendable, Hashable, Codable {
             self.crossLingualThreshold = crossLingualThreshold
         }
 
-        /// Each feature's contribution to the logit (weight × value), by name, plus `bias`.
+        /// Each present feature's contribution to the logit, weight × (value − center), by name, plus `bias`
+        /// (the intercept, the centers' share and absent (zero) features); they sum to ``logit(_:)``.
         public func contributions(_ x: PairFeatures) -> [String: Double] {
-            var c = ["bias": intercept]
+            var bias = intercept
+            var c: [String: Double] = [:]
             for (i, name) in PairFeatures.names.enumerated() {
                 let w = weights[name] ?? 0
-                if w != 0, x.values[i] != 0 { c[name] = w * x.values[i] }
+                guard w != 0 else { continue }
+                if x.values[i] != 0 {
+                    let center = centers?[name] ?? 0
+                    bias += w * center
+                    c[name] = w * (x.values[i] - center)
+                }
             }
+            c["bias"] = bias
             return c
         }
 

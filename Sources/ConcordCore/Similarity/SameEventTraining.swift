@@ -85,6 +85,21 @@ public enum SameEventTraining {
             intercept -= w * mean[j]
         }
         var model = SameEventModel.Weights(intercept: intercept, weights: weights)
+        // Centers of the similarity features: their mean over the pairs where they are present (non-zero);
+        // evidence features (agreements, conflicts, gaps) are read against 0, their absence.
+        let similarities: Set<PairFeatures.Feature> = [.embedding, .embeddingCrossLingual, .lexical, .entities,
+                                                       .entitiesCrossLingual, .length]
+        model.centers = Dictionary(uniqueKeysWithValues: weights.keys.filter {
+            similarities.contains(PairFeatures.Feature(rawValue: $0)!)
+        }.map { name in
+            let j = PairFeatures.names.firstIndex(of: name)!
+            var sum = 0.0, total = 0.0
+            for (p, w) in zip(pairs, weight) where p.features.values[j] != 0 {
+                sum += w * p.features.values[j]
+                total += w
+            }
+            return (name, total > 0 ? (sum / total * 1000).rounded() / 1000 : 0)
+        })
         return calibrateThresholds(model: &model, pairs: pairs, minimumPairs: minimumPairs)
     }
 
