@@ -138,7 +138,7 @@ struct PairFeaturesTests {
         #expect(PairFeatures(s)[.publishedGap] < 0)
     }
 
-    @Test(arguments: [24.5, 36, 72, 24 * 30])
+    @Test(arguments: [24.5, 36.0, 72.0, 720.0])
     func publishedGapIsPositiveBeyondADay(_ hours: Double) {
         var s = PairSignals()
         s.publishedGapHours = hours
@@ -227,190 +227,194 @@ struct ProfileCorpus {
     }
 }
 
-@Suite("Pair signals from profiles")
-struct PairSignalsTests {
-    typealias C = ProfileCorpus
+extension PairFeaturesTests {
+    @Suite("Pair signals from profiles")
+    struct FromProfiles {
+        typealias C = ProfileCorpus
 
-    @Test func publicationTimesThreeHoursApartGiveThreeHours() {
-        let a = C.article("a", hoursAfterT0: 0, terms: ["fire", "port"])
-        let b = C.article("b", hoursAfterT0: 3, terms: ["fire", "warehouse"])
-        var corpus = C([a, b])
-        let (pa, pb) = (corpus.profile(a), corpus.profile(b))
-        #expect(corpus.signals(pa, pb).publishedGapHours == 3)
-        #expect(corpus.signals(pb, pa).publishedGapHours == 3)
-        let x = PairFeatures(corpus.signals(pa, pb))
-        #expect(abs(x[.publishedGap] - (log1p(3) - log(25))) < 1e-12)
-    }
-
-    @Test func overlappingPublicationRangesGiveZeroHours() {
-        let early = C.article("e1", hoursAfterT0: 0, terms: ["fire"])
-        let late = C.article("e2", hoursAfterT0: 10, terms: ["fire"])
-        let inside = C.article("a", hoursAfterT0: 5, terms: ["fire"])
-        let after = C.article("z", hoursAfterT0: 13, terms: ["fire"])
-        var corpus = C([early, late, inside, after])
-        let event = corpus.profile(early, late)
-        #expect(event.publishedRange == C.t0...(C.t0 + 10 * 3600))
-        #expect(corpus.signals(corpus.profile(inside), event).publishedGapHours == 0)
-        // Beyond the range the gap counts from its nearer end.
-        #expect(corpus.signals(corpus.profile(after), event).publishedGapHours == 3)
-        #expect(corpus.signals(event, corpus.profile(after)).publishedGapHours == 3)
-    }
-
-    @Test func missingPublicationTimeGivesNoGap() {
-        let a = C.article("a", hoursAfterT0: 0, terms: ["fire"])
-        let b = C.article("b", terms: ["fire"])
-        var corpus = C([a, b])
-        let s = corpus.signals(corpus.profile(a), corpus.profile(b))
-        #expect(s.publishedGapHours == nil)
-        #expect(PairFeatures(s)[.publishedGap] == 0)
-    }
-
-    @Test func languagePairIsSharedLanguageOrSortedPair() {
-        let en1 = C.article("en1", language: "en", terms: ["fire", "hamburg"])
-        let en2 = C.article("en2", language: "en", terms: ["blaze", "hamburg"])
-        let it = C.article("it", language: "it", terms: ["incendio", "amburgo"])
-        var corpus = C([en1, en2, it])
-        let same = corpus.signals(corpus.profile(en1), corpus.profile(en2))
-        #expect(same.languagePair == "en-en")
-        #expect(same.lexical != nil)
-        #expect(!same.isCrossLingual)
-        for (a, b) in [(en1, it), (it, en1)] {
-            let cross = corpus.signals(corpus.profile(a), corpus.profile(b))
-            #expect(cross.languagePair == "en-it")
-            #expect(cross.lexical == nil)
-            #expect(cross.isCrossLingual)
-            #expect(PairFeatures(cross)[.crossLingual] == 1)
+        @Test func publicationTimesThreeHoursApartGiveThreeHours() {
+            let a = C.article("a", hoursAfterT0: 0, terms: ["fire", "port"])
+            let b = C.article("b", hoursAfterT0: 3, terms: ["fire", "warehouse"])
+            var corpus = C([a, b])
+            let (pa, pb) = (corpus.profile(a), corpus.profile(b))
+            #expect(corpus.signals(pa, pb).publishedGapHours == 3)
+            #expect(corpus.signals(pb, pa).publishedGapHours == 3)
+            let x = PairFeatures(corpus.signals(pa, pb))
+            #expect(abs(x[.publishedGap] - (log1p(3) - log(25))) < 1e-12)
         }
-        // An event with an English member shares English with an English article.
-        let mixed = corpus.signals(corpus.profile(en1), corpus.profile(it, en2))
-        #expect(mixed.languagePair == "en-en")
-        #expect(mixed.lexical != nil)
-    }
 
-    @Test func lexicalIsTheCosineOfUnitVectors() {
-        let a = C.article("a", terms: ["fire", "port", "tyres"])
-        let b = C.article("b", terms: ["fire", "port", "tyres"])
-        let c = C.article("c", terms: ["marathon", "record"])
-        var corpus = C([a, b, c])
-        let identical = corpus.signals(corpus.profile(a), corpus.profile(b))
-        #expect(abs((identical.lexical ?? 0) - 1) < 1e-6)
-        let disjoint = corpus.signals(corpus.profile(a), corpus.profile(c))
-        #expect(disjoint.lexical == 0)
-    }
+        @Test func overlappingPublicationRangesGiveZeroHours() {
+            let early = C.article("e1", hoursAfterT0: 0, terms: ["fire"])
+            let late = C.article("e2", hoursAfterT0: 10, terms: ["fire"])
+            let inside = C.article("a", hoursAfterT0: 5, terms: ["fire"])
+            let after = C.article("z", hoursAfterT0: 13, terms: ["fire"])
+            var corpus = C([early, late, inside, after])
+            let event = corpus.profile(early, late)
+            #expect(event.publishedRange == C.t0...(C.t0 + 10 * 3600))
+            #expect(corpus.signals(corpus.profile(inside), event).publishedGapHours == 0)
+            // Beyond the range the gap counts from its nearer end.
+            #expect(corpus.signals(corpus.profile(after), event).publishedGapHours == 3)
+            #expect(corpus.signals(event, corpus.profile(after)).publishedGapHours == 3)
+        }
 
-    @Test func distinctiveMissingIsZeroWhenTheOtherSideNamesThemAll() {
-        let article = C.article("a", entities: ["Giulia Ferraresi", "Álvaro Quiroga"])
-        // "Grecia" is held by one member of three: not distinctive of the event.
-        let m1 = C.article("m1", entities: ["Giulia Ferraresi", "Álvaro Quiroga", "Grecia"])
-        let m2 = C.article("m2", entities: ["Giulia Ferraresi", "Álvaro Quiroga"])
-        let m3 = C.article("m3", entities: ["Giulia Ferraresi", "Álvaro Quiroga"])
-        var corpus = C([article, m1, m2, m3])
-        let s = corpus.signals(corpus.profile(article), corpus.profile(m1, m2, m3))
-        #expect(s.distinctiveMissing == 0)
-        #expect(s.onlyInArticle.isEmpty)
-        #expect(Set(s.sharedEntities) == ["Giulia Ferraresi", "Álvaro Quiroga"])
-    }
+        @Test func missingPublicationTimeGivesNoGap() {
+            let a = C.article("a", hoursAfterT0: 0, terms: ["fire"])
+            let b = C.article("b", terms: ["fire"])
+            var corpus = C([a, b])
+            let s = corpus.signals(corpus.profile(a), corpus.profile(b))
+            #expect(s.publishedGapHours == nil)
+            #expect(PairFeatures(s)[.publishedGap] == 0)
+        }
 
-    @Test func distinctiveMissingCountsAMissingPerson() throws {
-        let a = C.article("a", entities: ["Giulia Ferraresi", "Álvaro Quiroga", "Nikos Andreou"])
-        let b = C.article("b", entities: ["Giulia Ferraresi", "Álvaro Quiroga"])
-        var corpus = C([a, b])
-        let s = corpus.signals(corpus.profile(a), corpus.profile(b))
-        let missing = try #require(s.distinctiveMissing)
-        #expect(missing > 0)
-        // The IDF-weighted share of a's distinctive entities that b lacks.
-        let idf = corpus.statistics.entityIDF
-        let expected = idf("nikos andreou") / (idf("giulia ferraresi") + idf("álvaro quiroga") + idf("nikos andreou"))
-        #expect(abs(missing - expected) < 1e-12)
-        #expect(s.onlyInArticle == ["Nikos Andreou"])
-        // The larger of the two directions: the same seen from b.
-        #expect(corpus.signals(corpus.profile(b), corpus.profile(a)).distinctiveMissing == missing)
-    }
+        @Test func languagePairIsSharedLanguageOrSortedPair() {
+            let en1 = C.article("en1", language: "en", terms: ["fire", "hamburg"])
+            let en2 = C.article("en2", language: "en", terms: ["blaze", "hamburg"])
+            let it = C.article("it", language: "it", terms: ["incendio", "amburgo"])
+            var corpus = C([en1, en2, it])
+            let same = corpus.signals(corpus.profile(en1), corpus.profile(en2))
+            #expect(same.languagePair == "en-en")
+            #expect(same.lexical != nil)
+            #expect(!same.isCrossLingual)
+            for (a, b) in [(en1, it), (it, en1)] {
+                let cross = corpus.signals(corpus.profile(a), corpus.profile(b))
+                #expect(cross.languagePair == "en-it")
+                #expect(cross.lexical == nil)
+                #expect(cross.isCrossLingual)
+                #expect(PairFeatures(cross)[.crossLingual] == 1)
+            }
+            // An event with an English member shares English with an English article.
+            let mixed = corpus.signals(corpus.profile(en1), corpus.profile(it, en2))
+            #expect(mixed.languagePair == "en-en")
+            #expect(mixed.lexical != nil)
+        }
 
-    @Test func entitiesAreUnknownWhenEitherSideHasNone() {
-        let a = C.article("a", terms: ["fire"], entities: ["Hamburg"])
-        let b = C.article("b", terms: ["fire"])
-        var corpus = C([a, b])
-        let s = corpus.signals(corpus.profile(a), corpus.profile(b))
-        #expect(s.entities == nil)
-        #expect(s.distinctiveMissing == nil)
-        #expect(PairFeatures(s)[.noEntities] == 1)
-    }
+        @Test func lexicalIsTheCosineOfUnitVectors() {
+            let a = C.article("a", terms: ["fire", "port", "tyres"])
+            let b = C.article("b", terms: ["fire", "port", "tyres"])
+            let c = C.article("c", terms: ["marathon", "record"])
+            var corpus = C([a, b, c])
+            let identical = corpus.signals(corpus.profile(a), corpus.profile(b))
+            #expect(abs((identical.lexical ?? 0) - 1) < 1e-6)
+            let disjoint = corpus.signals(corpus.profile(a), corpus.profile(c))
+            #expect(disjoint.lexical == 0)
+        }
 
-    @Test func textDatesAgreeOrConflictByDistance() {
-        let day = 20_000
-        let a = C.article("a", eventDay: day)
-        let same = C.article("same", eventDay: day)
-        let next = C.article("next", eventDay: day + 1)
-        let later = C.article("later", eventDay: day + 30)
-        let published = C.article("published", eventDay: day + 30, dateSource: .published)
-        var corpus = C([a, same, next, later, published])
-        let tolerance = corpus.scorer.configuration.dateTolerance
-        let pa = corpus.profile(a)
-        #expect(corpus.signals(pa, corpus.profile(same)).dates == 1)
-        #expect(abs(corpus.signals(pa, corpus.profile(next)).dates + min(3, log2(1 / tolerance))) < 1e-12)
-        #expect(corpus.signals(pa, corpus.profile(later)).dates == -3)
-        // A date taken from publication is not a text date.
-        #expect(corpus.signals(pa, corpus.profile(published)).dates == 0)
-        let x = PairFeatures(corpus.signals(pa, corpus.profile(next)))
-        #expect(x[.datesConflict] > 0)
-        #expect(x[.datesAgree] == 0)
-    }
+        @Test func distinctiveMissingIsZeroWhenTheOtherSideNamesThemAll() {
+            let article = C.article("a", entities: ["Giulia Ferraresi", "Álvaro Quiroga"])
+            // "Grecia" is held by one member of three: not distinctive of the event.
+            let m1 = C.article("m1", entities: ["Giulia Ferraresi", "Álvaro Quiroga", "Grecia"])
+            let m2 = C.article("m2", entities: ["Giulia Ferraresi", "Álvaro Quiroga"])
+            let m3 = C.article("m3", entities: ["Giulia Ferraresi", "Álvaro Quiroga"])
+            var corpus = C([article, m1, m2, m3])
+            let s = corpus.signals(corpus.profile(article), corpus.profile(m1, m2, m3))
+            #expect(s.distinctiveMissing == 0)
+            #expect(s.onlyInArticle.isEmpty)
+            #expect(Set(s.sharedEntities) == ["Giulia Ferraresi", "Álvaro Quiroga"])
+        }
 
-    @Test func gapDaysBetweenAnchorDays() {
-        let a = C.article("a", eventDay: 20_000)
-        let b = C.article("b", eventDay: 20_003)
-        var corpus = C([a, b])
-        #expect(corpus.signals(corpus.profile(a), corpus.profile(b)).gapDays == 3)
-        #expect(corpus.signals(corpus.profile(b), corpus.profile(a)).gapDays == 3)
-        #expect(corpus.signals(corpus.profile(a), corpus.profile(a, b)).gapDays == 0)
-        let undated = C.article("u")
-        #expect(corpus.signals(corpus.profile(a), corpus.profile(undated)).gapDays == nil)
-    }
+        @Test func distinctiveMissingCountsAMissingPerson() throws {
+            let a = C.article("a", entities: ["Giulia Ferraresi", "Álvaro Quiroga", "Nikos Andreou"])
+            let b = C.article("b", entities: ["Giulia Ferraresi", "Álvaro Quiroga"])
+            var corpus = C([a, b])
+            let s = corpus.signals(corpus.profile(a), corpus.profile(b))
+            let missing = try #require(s.distinctiveMissing)
+            #expect(missing > 0)
+            // The IDF-weighted share of a's distinctive entities that b lacks.
+            let idf = corpus.statistics.entityIDF
+            let total = idf("giulia ferraresi") + idf("álvaro quiroga") + idf("nikos andreou")
+            let expected = idf("nikos andreou") / total
+            #expect(abs(missing - expected) < 1e-12)
+            #expect(s.onlyInArticle == ["Nikos Andreou"])
+            // The larger of the two directions: the same seen from b.
+            #expect(corpus.signals(corpus.profile(b), corpus.profile(a)).distinctiveMissing == missing)
+        }
 
-    @Test func scoresAndQuantitiesCompareKeys() {
-        let twoOne = NumberMention(kind: .score, text: "2-1", value: 2, second: 1)
-        let oneTwo = NumberMention(kind: .score, text: "1-2", value: 1, second: 2)
-        let threeNil = NumberMention(kind: .score, text: "3-0", value: 3, second: 0)
-        let fans9300 = NumberMention(kind: .quantity, text: "9,300", value: 9300, unit: "fans")
-        let fans14100 = NumberMention(kind: .quantity, text: "14,100", value: 14100, unit: "fans")
-        let small = NumberMention(kind: .quantity, text: "3", value: 3)
-        let a = C.article("a", numbers: [twoOne, fans9300, small])
-        let b = C.article("b", numbers: [oneTwo, fans14100, small])
-        let c = C.article("c", numbers: [threeNil, fans9300])
-        var corpus = C([a, b, c])
-        let ab = corpus.signals(corpus.profile(a), corpus.profile(b))
-        #expect(ab.scores == 1)  // 2-1 and 1-2 are one result
-        #expect(ab.quantities == 0)  // 3 is below 10 and does not count
-        #expect(PairFeatures(ab)[.quantitiesConflict] == 1)
-        let ac = corpus.signals(corpus.profile(a), corpus.profile(c))
-        #expect(ac.scores == -1)
-        #expect(ac.quantities == 1)
-        #expect(PairFeatures(ac)[.scoresConflict] == 1)
-        #expect(PairFeatures(ac)[.quantitiesShared] == 1)
-    }
+        @Test func entitiesAreUnknownWhenEitherSideHasNone() {
+            let a = C.article("a", terms: ["fire"], entities: ["Hamburg"])
+            let b = C.article("b", terms: ["fire"])
+            var corpus = C([a, b])
+            let s = corpus.signals(corpus.profile(a), corpus.profile(b))
+            #expect(s.entities == nil)
+            #expect(s.distinctiveMissing == nil)
+            #expect(PairFeatures(s)[.noEntities] == 1)
+        }
 
-    @Test func embeddingIsTheMeanCosineOfMembers() throws {
-        let a = C.article("a", embedding: [1, 0])
-        let b = C.article("b", embedding: [0.6, 0.8])
-        let c = C.article("c", embedding: [0, 1])
-        let none = C.article("none")
-        var corpus = C([a, b, c, none])
-        let ab = try #require(corpus.signals(corpus.profile(a), corpus.profile(b)).embedding)
-        #expect(abs(ab - 0.6) < 1e-6)
-        // Average link: (cos(a, b) + cos(a, c)) / 2.
-        let aBC = try #require(corpus.signals(corpus.profile(a), corpus.profile(b, c)).embedding)
-        #expect(abs(aBC - (0.6 + 0) / 2) < 1e-6)
-        #expect(corpus.signals(corpus.profile(a), corpus.profile(none)).embedding == nil)
-    }
+        @Test func textDatesAgreeOrConflictByDistance() {
+            let day = 20_000
+            let a = C.article("a", eventDay: day)
+            let same = C.article("same", eventDay: day)
+            let next = C.article("next", eventDay: day + 1)
+            let later = C.article("later", eventDay: day + 30)
+            let published = C.article("published", eventDay: day + 30, dateSource: .published)
+            var corpus = C([a, same, next, later, published])
+            let tolerance = corpus.scorer.configuration.dateTolerance
+            let pa = corpus.profile(a)
+            #expect(corpus.signals(pa, corpus.profile(same)).dates == 1)
+            #expect(abs(corpus.signals(pa, corpus.profile(next)).dates + min(3, log2(1 / tolerance))) < 1e-12)
+            #expect(corpus.signals(pa, corpus.profile(later)).dates == -3)
+            // A date taken from publication is not a text date.
+            #expect(corpus.signals(pa, corpus.profile(published)).dates == 0)
+            let x = PairFeatures(corpus.signals(pa, corpus.profile(next)))
+            #expect(x[.datesConflict] > 0)
+            #expect(x[.datesAgree] == 0)
+        }
 
-    @Test func termsIsTheShorterSidesMeanTermCount() {
-        let a = C.article("a", terms: ["one", "two"])
-        let b = C.article("b", terms: ["one", "two", "three", "four", "five", "six"])
-        let c = C.article("c", terms: ["one", "two", "three", "four"])
-        var corpus = C([a, b, c])
-        #expect(corpus.signals(corpus.profile(a), corpus.profile(b)).terms == 2)
-        #expect(corpus.signals(corpus.profile(b, c), corpus.profile(b)).terms == 5)
-        #expect(abs(PairFeatures(corpus.signals(corpus.profile(a), corpus.profile(b)))[.length] - log1p(2) / 5) < 1e-12)
+        @Test func gapDaysBetweenAnchorDays() {
+            let a = C.article("a", eventDay: 20_000)
+            let b = C.article("b", eventDay: 20_003)
+            var corpus = C([a, b])
+            #expect(corpus.signals(corpus.profile(a), corpus.profile(b)).gapDays == 3)
+            #expect(corpus.signals(corpus.profile(b), corpus.profile(a)).gapDays == 3)
+            #expect(corpus.signals(corpus.profile(a), corpus.profile(a, b)).gapDays == 0)
+            let undated = C.article("u")
+            #expect(corpus.signals(corpus.profile(a), corpus.profile(undated)).gapDays == nil)
+        }
+
+        @Test func scoresAndQuantitiesCompareKeys() {
+            let twoOne = NumberMention(kind: .score, text: "2-1", value: 2, second: 1)
+            let oneTwo = NumberMention(kind: .score, text: "1-2", value: 1, second: 2)
+            let threeNil = NumberMention(kind: .score, text: "3-0", value: 3, second: 0)
+            let fans9300 = NumberMention(kind: .quantity, text: "9,300", value: 9300, unit: "fans")
+            let fans14100 = NumberMention(kind: .quantity, text: "14,100", value: 14100, unit: "fans")
+            let small = NumberMention(kind: .quantity, text: "3", value: 3)
+            let a = C.article("a", numbers: [twoOne, fans9300, small])
+            let b = C.article("b", numbers: [oneTwo, fans14100, small])
+            let c = C.article("c", numbers: [threeNil, fans9300])
+            var corpus = C([a, b, c])
+            let ab = corpus.signals(corpus.profile(a), corpus.profile(b))
+            #expect(ab.scores == 1)  // 2-1 and 1-2 are one result
+            #expect(ab.quantities == 0)  // 3 is below 10 and does not count
+            #expect(PairFeatures(ab)[.quantitiesConflict] == 1)
+            let ac = corpus.signals(corpus.profile(a), corpus.profile(c))
+            #expect(ac.scores == -1)
+            #expect(ac.quantities == 1)
+            #expect(PairFeatures(ac)[.scoresConflict] == 1)
+            #expect(PairFeatures(ac)[.quantitiesShared] == 1)
+        }
+
+        @Test func embeddingIsTheMeanCosineOfMembers() throws {
+            let a = C.article("a", embedding: [1, 0])
+            let b = C.article("b", embedding: [0.6, 0.8])
+            let c = C.article("c", embedding: [0, 1])
+            let none = C.article("none")
+            var corpus = C([a, b, c, none])
+            let ab = try #require(corpus.signals(corpus.profile(a), corpus.profile(b)).embedding)
+            #expect(abs(ab - 0.6) < 1e-6)
+            // Average link: (cos(a, b) + cos(a, c)) / 2.
+            let aBC = try #require(corpus.signals(corpus.profile(a), corpus.profile(b, c)).embedding)
+            #expect(abs(aBC - (0.6 + 0) / 2) < 1e-6)
+            #expect(corpus.signals(corpus.profile(a), corpus.profile(none)).embedding == nil)
+        }
+
+        @Test func termsIsTheShorterSidesMeanTermCount() {
+            let a = C.article("a", terms: ["one", "two"])
+            let b = C.article("b", terms: ["one", "two", "three", "four", "five", "six"])
+            let c = C.article("c", terms: ["one", "two", "three", "four"])
+            var corpus = C([a, b, c])
+            #expect(corpus.signals(corpus.profile(a), corpus.profile(b)).terms == 2)
+            #expect(corpus.signals(corpus.profile(b, c), corpus.profile(b)).terms == 5)
+            let length = PairFeatures(corpus.signals(corpus.profile(a), corpus.profile(b)))[.length]
+            #expect(abs(length - log1p(2) / 5) < 1e-12)
+        }
     }
 }

@@ -16,8 +16,8 @@ public struct PairSignals: Sendable, Hashable, Codable {
     public var dates: Double
     /// +1 when the sides state the same score, -1 when both state scores and none is shared, 0 otherwise.
     public var scores: Double
-    /// Share of the article's quantities (values >= 10) that the other side states too (0...1); nil when
-    /// either side states none.
+    /// Quantities (values >= 10) both sides state, as a share of the smaller side's quantities (0...1); nil
+    /// when either side states none.
     public var quantities: Double?
     /// Days between the sides' anchor days (0 when they overlap); nil when either is undated.
     public var gapDays: Double?

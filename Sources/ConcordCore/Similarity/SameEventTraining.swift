@@ -21,8 +21,8 @@ public struct LabelledPair: Sendable, Hashable {
 public enum SameEventTraining {
     /// The comparisons clustering makes on a gold set, labelled by the gold events.
     ///
-    /// Runs the stream as ``EventClustering/cluster(_:)`` does (same order, same statistics, same candidate
-    /// search) but places every article in its gold event (teacher forcing). Each candidate event scored
+    /// Runs the stream as ``EventClustering/cluster(_:)`` does (same order, same candidate search; IDF over
+    /// all gold articles, content duplicates included) but places every article in its gold event (teacher forcing). Each candidate event scored
     /// for an article gives one article–event pair, labelled true when it is the article's gold event, so
     /// the hard negatives are exactly the look-alike events clustering has to reject.
     public static func clusteringPairs(
@@ -89,10 +89,8 @@ public enum SameEventTraining {
         // evidence features (agreements, conflicts, gaps) are read against 0, their absence.
         let similarities: Set<PairFeatures.Feature> = [.embedding, .embeddingCrossLingual, .lexical, .entities,
                                                        .entitiesCrossLingual, .length]
-        model.centers = Dictionary(uniqueKeysWithValues: weights.keys.filter {
-            similarities.contains(PairFeatures.Feature(rawValue: $0)!)
-        }.map { name in
-            let j = PairFeatures.names.firstIndex(of: name)!
+        model.centers = Dictionary(uniqueKeysWithValues: similarities.map(\.rawValue).filter { weights[$0] != nil }.map { name in
+            let j = PairFeatures.names.firstIndex(of: name) ?? 0
             var sum = 0.0, total = 0.0
             for (p, w) in zip(pairs, weight) where p.features.values[j] != 0 {
                 sum += w * p.features.values[j]
