@@ -37,6 +37,20 @@ extension EventClustering {
     }
 }
 
+extension EventClustering {
+    /// Assesses given pairs of articles against each other, with corpus statistics over all `features`
+    /// (for `concord compare` and the SemEval pairs). Nothing is clustered.
+    ///
+    /// - Parameter pairs: indices into `features`.
+    public mutating func compare(_ features: [ArticleFeatures], pairs: [(Int, Int)]) -> [SameEventScorer.Assessment] {
+        let raw = features.map { observe($0) }
+        let profiles = zip(features, raw).map { f, vector in
+            EventProfile(id: EventID(openedBy: f.articleID), article: f, terms: unitVector(vector))
+        }
+        return pairs.map { scorer.assess(profiles[$0.0], profiles[$0.1], statistics: statistics) }
+    }
+}
+
 extension FeatureExtractor {
     /// Extracts the features of many articles on all cores, keeping their order.
     public func features(of articles: [Article]) -> [ArticleFeatures] {
@@ -45,6 +59,13 @@ extension FeatureExtractor {
             results[i] = features(of: articles[i])
         }
         return results.values.compactMap { $0 }
+    }
+
+    /// The features of many articles, with their embeddings when there is an embedder.
+    public func features(of articles: [Article], embeddedBy embedder: (any TextEmbedder)?) -> [ArticleFeatures] {
+        var result = features(of: articles)
+        embedder?.attach(to: &result, articles: articles, indices: Array(articles.indices))
+        return result
     }
 }
 

@@ -28,12 +28,14 @@ struct NameTally: Sendable {
 
     /// Drops entries still awaiting confirmation unless they end a longer name or
     /// `isConfirmed(surface, count)`.
+    ///
+    /// Every entry is judged against the names as they were before any drop, so the result does not
+    /// depend on the order of the entries.
     mutating func dropUnconfirmedSingles(_ isConfirmed: (String, Int) -> Bool) {
-        for (key, entry) in entries where entry.needsCheck {
-            if longerNames(endingWith: entry.keyWords).isEmpty, !isConfirmed(entry.surface, entry.count) {
-                entries[key] = nil
-            }
+        let dropped = entries.values.filter { entry in
+            entry.needsCheck && longerNames(endingWith: entry.keyWords).isEmpty && !isConfirmed(entry.surface, entry.count)
         }
+        for entry in dropped { entries[entry.key] = nil }
     }
 
     /// Adds the count of each name whose words end a longer name to that longer name and removes it.

@@ -12,48 +12,48 @@ let defaultModelJSON = #"""
       "lexical" : 0.093
     },
     "crossLingualThreshold" : 0.32,
-    "intercept" : -42.35948902802988,
-    "sameLanguageThreshold" : 0.35,
+    "intercept" : -42.30020785317236,
+    "sameLanguageThreshold" : 0.34,
     "thresholds" : {
       "de-de" : 0.32,
-      "de-en" : 0.46,
-      "en-en" : 0.62,
+      "de-en" : 0.45,
+      "en-en" : 0.68,
       "en-zh" : 0.22,
       "es-es" : 0.35,
       "es-it" : 0.27,
       "fr-fr" : 0.09,
-      "it-it" : 0.48,
+      "it-it" : 0.47,
       "pl-pl" : 0.2,
-      "tr-tr" : 0.46,
+      "tr-tr" : 0.45,
       "vi-vi" : 0.37,
-      "zh-zh" : 0.43
+      "zh-zh" : 0.42
     },
     "weights" : {
-      "datesConflict" : -0.4566085210330052,
-      "distinctiveMissing" : -0.7363267360792008,
-      "embedding" : 50.33405787635143,
-      "embeddingCrossLingual" : 54.470835231492956,
-      "length" : -4.314433886495822,
-      "lexical" : 4.5795019782050135,
-      "noEntities" : 0.10783289352233526,
-      "publishedGap" : -0.826275143182118,
-      "quantitiesConflict" : -0.005220881374330582,
-      "quantitiesShared" : 0.5379447507927216,
-      "scoresConflict" : -2.0047339487170683
+      "datesConflict" : -0.45622644494949594,
+      "distinctiveMissing" : -0.761461570736907,
+      "embedding" : 50.29819366133126,
+      "embeddingCrossLingual" : 54.43252370719689,
+      "length" : -4.320438051757366,
+      "lexical" : 4.570314494210741,
+      "noEntities" : 0.08675626156321081,
+      "publishedGap" : -0.8269966213660739,
+      "quantitiesConflict" : -0.005128528937642222,
+      "quantitiesShared" : 0.538064451603437,
+      "scoresConflict" : -2.004057758882168
     }
   },
   "lexicalOnly" : {
     "centers" : {
       "entities" : 0.108,
-      "entitiesCrossLingual" : 0.195,
+      "entitiesCrossLingual" : 0.196,
       "length" : 0.921,
       "lexical" : 0.093
     },
     "crossLingualThreshold" : 0.04,
-    "intercept" : 0.49517881214721715,
+    "intercept" : 0.5311265568818193,
     "sameLanguageThreshold" : 0.37,
     "thresholds" : {
-      "de-de" : 0.25,
+      "de-de" : 0.22,
       "de-en" : 0.03,
       "en-en" : 0.55,
       "en-zh" : 0.06,
@@ -67,24 +67,24 @@ let defaultModelJSON = #"""
       "zh-zh" : 0.29
     },
     "weights" : {
-      "datesConflict" : -0.3816248233240296,
-      "distinctiveMissing" : -1.2327749407535515,
-      "entities" : 1.253084142860203,
-      "entitiesCrossLingual" : 14.372043169030682,
-      "length" : -3.8213294087452567,
-      "lexical" : 11.32594010814606,
-      "noEntities" : 0.6512503560452251,
-      "publishedGap" : -0.8328942056525621,
-      "quantitiesConflict" : -0.22316340291914524,
-      "quantitiesShared" : 1.4610668030865488,
-      "scoresAgree" : 0.8431623383225326,
-      "scoresConflict" : -0.6708448193445721
+      "datesConflict" : -0.3806233421832552,
+      "distinctiveMissing" : -1.2663678922926778,
+      "entities" : 1.247206165224829,
+      "entitiesCrossLingual" : 14.362754795198734,
+      "length" : -3.832804279055315,
+      "lexical" : 11.323934247998197,
+      "noEntities" : 0.6241882415059704,
+      "publishedGap" : -0.8347856900498487,
+      "quantitiesConflict" : -0.21861696920923435,
+      "quantitiesShared" : 1.4645421037682786,
+      "scoresAgree" : 0.841356854770439,
+      "scoresConflict" : -0.6699310521911817
     }
   },
   "provenance" : {
     "command" : "concord train",
     "l2" : "1.0",
-    "pairs" : "42603",
+    "pairs" : "42600",
     "positives" : "2028",
     "trainedOn" : "vmds,allsides_neus,rpm2_fr,semeval"
   }

@@ -88,7 +88,7 @@ public struct SameEventScorer: Sendable {
         var shared: [(String, Double)] = []
         var only: [(String, Double)] = []
         let ca = Double(a.count), cb = Double(b.count)
-        for (key, n) in a.entities {
+        for (key, n) in a.entities.sorted(by: { $0.key < $1.key }) {
             let idf = statistics.entityIDF(key)
             let x = idf * Double(n) / ca
             na += x * x
@@ -99,7 +99,7 @@ public struct SameEventScorer: Sendable {
                 only.append((a.entityNames[key] ?? key, idf))
             }
         }
-        for (key, m) in b.entities {
+        for (key, m) in b.entities.sorted(by: { $0.key < $1.key }) {
             let y = statistics.entityIDF(key) * Double(m) / cb
             nb += y * y
         }
@@ -112,7 +112,8 @@ public struct SameEventScorer: Sendable {
     /// IDF-weighted share of `a`'s distinctive entities (held by at least half its members) absent from `b`.
     static func distinctiveMissing(_ a: EventProfile, _ b: EventProfile, _ statistics: CorpusStatistics) -> Double {
         var total = 0.0, missing = 0.0
-        for (key, n) in a.entities where 2 * n >= a.count {
+        // Sorted, so the sums run in the same order in every process.
+        for (key, n) in a.entities.sorted(by: { $0.key < $1.key }) where 2 * n >= a.count {
             let idf = statistics.entityIDF(key)
             total += idf
             if b.entities[key] == nil { missing += idf }

@@ -98,7 +98,8 @@ public enum SameEventTraining {
             }
             return (name, total > 0 ? (sum / total * 1000).rounded() / 1000 : 0)
         })
-        return calibrateThresholds(model: &model, pairs: pairs, minimumPairs: minimumPairs)
+        calibrateThresholds(&model, pairs: pairs, minimumPairs: minimumPairs)
+        return model
     }
 
     /// Newton's method for the standardized logistic regression; `excluded` weights stay 0.
@@ -140,9 +141,7 @@ public enum SameEventTraining {
     }
 
     /// Sets the join thresholds of `model` from its probabilities on the training pairs.
-    static func calibrateThresholds(model: inout SameEventModel.Weights, pairs: [LabelledPair], minimumPairs: Int)
-        -> SameEventModel.Weights
-    {
+    static func calibrateThresholds(_ model: inout SameEventModel.Weights, pairs: [LabelledPair], minimumPairs: Int) {
         let scored = pairs.map { (p: 1 / (1 + exp(-model.logit($0.features))), pair: $0) }
         func best(_ items: [(p: Double, pair: LabelledPair)]) -> Double? {
             let positives = items.filter(\.pair.label).count
@@ -166,7 +165,6 @@ public enum SameEventTraining {
             let k = Double(minimumPairs)
             model.thresholds[languagePair] = ((Double(items.count) * t + k * fallback) / (Double(items.count) + k) * 100).rounded() / 100
         }
-        return model
     }
 
     /// Solves `a · x = b` by Gaussian elimination with partial pivoting; nil when singular.
@@ -190,19 +188,5 @@ public enum SameEventTraining {
             x[r] = s / m[r][r]
         }
         return x
-    }
-}
-
-extension EventClustering {
-    /// Assesses given pairs of articles against each other, with corpus statistics over all `features`
-    /// (for `concord compare` and the SemEval pairs). Nothing is clustered.
-    ///
-    /// - Parameter pairs: indices into `features`.
-    public mutating func compare(_ features: [ArticleFeatures], pairs: [(Int, Int)]) -> [SameEventScorer.Assessment] {
-        let raw = features.map { observe($0) }
-        let profiles = zip(features, raw).map { f, vector in
-            EventProfile(id: EventID(openedBy: f.articleID), article: f, terms: unitVector(vector))
-        }
-        return pairs.map { scorer.assess(profiles[$0.0], profiles[$0.1], statistics: statistics) }
     }
 }

@@ -106,7 +106,10 @@ public struct TermVocabulary: Sendable, Hashable {
     public func id(_ term: String) -> Int32? { ids[term] }
 
     /// The article's terms as a vector of `log(1 + count)`.
+    ///
+    /// New terms are interned in sorted order, so ids (and the order of floating-point sums over them) are the
+    /// same in every process.
     public mutating func vector(_ terms: [String: Float]) -> SparseVector {
-        SparseVector(terms.map { (intern($0.key), log1pf($0.value)) })
+        SparseVector(terms.sorted { $0.key < $1.key }.map { (intern($0.key), log1pf($0.value)) })
     }
 }

@@ -74,9 +74,7 @@ struct ClusterRun {
     init(records: [InputRecord], models: ModelOptions, tuning: TuningOptions = TuningOptions()) throws {
         let configuration = try tuning.configuration()
         let extractor = try models.extractor(try tuning.extractorConfiguration())
-        let articles = records.map(\.article)
-        features = extractor.features(of: articles)
-        try models.embedder()?.attach(to: &features, articles: articles, indices: Array(articles.indices))
+        features = extractor.features(of: records.map(\.article), embeddedBy: try models.embedder())
         state = EventClustering(configuration: configuration)
         (decisions, merges) = state.cluster(features)
         duplicates = decisions.filter { $0.kind == .duplicate }.count

@@ -25,23 +25,11 @@ struct CompareCommand: AsyncParsableCommand {
     func run() async throws {
         let file = try PairsFile(path: pairs)
         for e in file.rejected { Console.error("rejected: \(e)") }
-        let usable = file.rows.indices.filter {
-            !file.rows[$0].text1.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-                && !file.rows[$0].text2.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        for row in file.rows where !row.isScorable && !row.isRejected {
+            Console.error("rejected: \(pairs):\(row.line) [\(row.pairID)]: no text")
         }
-        let scorable = Set(usable)
-        for i in file.rows.indices where !scorable.contains(i) && !file.rows[i].isRejected {
-            Console.error("rejected: \(pairs):\(file.rows[i].line) [\(file.rows[i].pairID)]: no text")
-        }
-        let articles = file.articles
-        let extractor = try models.extractor(try tuning.extractorConfiguration())
-        let needed = usable.flatMap { [2 * $0, 2 * $0 + 1] }
-        var features = extractor.features(of: needed.map { articles[$0] })
-        try models.embedder()?.attach(to: &features, articles: needed.map { articles[$0] }, indices: Array(features.indices))
-        var state = EventClustering(configuration: try tuning.configuration())
-        let assessments = state.compare(features, pairs: usable.indices.map { (2 * $0, 2 * $0 + 1) })
-        var byRow: [Int: SameEventScorer.Assessment] = [:]
-        for (row, a) in zip(usable, assessments) { byRow[row] = a }
+        let byRow = file.assess(extractor: try models.extractor(try tuning.extractorConfiguration()),
+                                embedder: try models.embedder(), configuration: try tuning.configuration())
         switch format {
         case .csv:
             print("pair_id,score")

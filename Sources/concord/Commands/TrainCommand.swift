@@ -63,8 +63,7 @@ struct TrainCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: directory) else {
             throw CommandError("\(directory): no such datasets folder (pass --datasets DIR or set CONCORD_DATASETS)")
         }
-        var configuration = try tuning.configuration()
-        configuration.scorer.model = .default
+        let configuration = try tuning.configuration()
         let extractor = try models.extractor(try tuning.extractorConfiguration())
         let embedder = try models.embedder()
         var pairs: [LabelledPair] = []
@@ -74,12 +73,9 @@ struct TrainCommand: AsyncParsableCommand {
             if name == "semeval" {
                 let path = directory + "/semeval2022_task8_dev/pairs.csv"
                 let file = try PairsFile(path: path)
-                let articles = file.articles
-                var features = extractor.features(of: articles)
-                embedder?.attach(to: &features, articles: articles, indices: Array(articles.indices))
-                var state = EventClustering(configuration: configuration)
-                let assessments = state.compare(features, pairs: file.rows.indices.map { (2 * $0, 2 * $0 + 1) })
+                let assessments = file.assess(extractor: extractor, embedder: embedder, configuration: configuration)
                 found = zip(file.rows, assessments).compactMap { row, a in
+                    guard let a else { return nil }
                     if let (k, n) = fold, Self.fold(of: row.pairID, folds: n) == k { return nil }
                     guard let overall = row.extra["overall"].flatMap(Double.init) else { return nil }
                     if overall <= 1.5 { return LabelledPair(signals: a.signals, label: true, dataset: name) }
@@ -93,9 +89,7 @@ struct TrainCommand: AsyncParsableCommand {
                 var input = try InputOptions.parse([folder + "/" + file])
                 input.quiet = true
                 let records = input.load().records.filter { $0.goldEvent != nil }
-                let articles = records.map(\.article)
-                var features = extractor.features(of: articles)
-                embedder?.attach(to: &features, articles: articles, indices: Array(articles.indices))
+                let features = extractor.features(of: records.map(\.article), embeddedBy: embedder)
                 let gold = Dictionary(records.map { ($0.article.id, $0.goldEvent!) }, uniquingKeysWith: { a, _ in a })
                 found = SameEventTraining.clusteringPairs(features, gold: gold, dataset: name, configuration: configuration)
             }

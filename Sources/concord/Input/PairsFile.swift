@@ -17,6 +17,12 @@ struct PairsFile {
         /// True when the record could not be read as a pair (it is in `rejected`); kept so that output
         /// can still have one row per input pair.
         var isRejected = false
+
+        /// True when the row has two non-blank texts to compare.
+        var isScorable: Bool {
+            !isRejected && !text1.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                && !text2.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
     }
 
     var rows: [Row] = []
@@ -57,12 +63,27 @@ struct PairsFile {
         }
     }
 
-    /// The two articles of every row (ids `<pair_id>#1`, `<pair_id>#2`), in row order.
-    var articles: [Article] {
-        rows.flatMap { r in
-            [Article(id: r.pairID + "#1", text: r.text1, declaredLanguage: r.lang1),
-             Article(id: r.pairID + "#2", text: r.text2, declaredLanguage: r.lang2)]
-        }
+    /// The two articles of a row (ids `<pair_id>#1`, `<pair_id>#2`).
+    static func articles(of r: Row) -> [Article] {
+        [Article(id: r.pairID + "#1", text: r.text1, declaredLanguage: r.lang1),
+         Article(id: r.pairID + "#2", text: r.text2, declaredLanguage: r.lang2)]
+    }
+
+    /// The two articles of every row, in row order.
+    var articles: [Article] { rows.flatMap(Self.articles(of:)) }
+
+    /// Scores every scorable row (``Row/isScorable``): the features (and embeddings) of its two texts, IDF
+    /// statistics over all scorable texts of the file. One entry per row, nil for a row that is not scorable.
+    func assess(
+        extractor: FeatureExtractor, embedder: (any TextEmbedder)?, configuration: EventClustering.Configuration
+    ) -> [SameEventScorer.Assessment?] {
+        let scorable = rows.indices.filter { rows[$0].isScorable }
+        let features = extractor.features(of: scorable.flatMap { Self.articles(of: rows[$0]) }, embeddedBy: embedder)
+        var state = EventClustering(configuration: configuration)
+        let assessments = state.compare(features, pairs: scorable.indices.map { (2 * $0, 2 * $0 + 1) })
+        var result = [SameEventScorer.Assessment?](repeating: nil, count: rows.count)
+        for (row, a) in zip(scorable, assessments) { result[row] = a }
+        return result
     }
 }
 
