@@ -58,6 +58,9 @@ public struct Ingestor: Sendable {
         // interrupted ingest, run again, decides exactly as one clean run would.
         for (f, _) in stored { state.observe(f) }
         for i in order { state.observe(features[i]) }
+        // Thresholds from the stream: stored articles in ingest order, then the new ones (the same sequence
+        // whether or not an earlier run of this ingest was interrupted).
+        state.calibrate(on: stored.map(\.0) + order.map { features[$0] })
         for (f, event) in stored {
             state.restore(f, into: event)
             members[f.articleID] = f

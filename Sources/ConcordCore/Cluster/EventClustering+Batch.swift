@@ -19,7 +19,8 @@ extension EventClustering {
         }
     }
 
-    /// Clusters a batch in ``batchOrder(_:)``, then runs the merge pass.
+    /// Clusters a batch in ``batchOrder(_:)`` with thresholds calibrated on the batch (``calibrate(on:)``),
+    /// then runs the merge pass.
     ///
     /// - Returns: the decisions (in clustering order) and the merges.
     public mutating func cluster(_ features: [ArticleFeatures]) -> (decisions: [Decision], merges: [MergeRecord]) {
@@ -32,6 +33,7 @@ extension EventClustering {
                 observe(features[i])
             }
         }
+        if events.isEmpty { calibrate(on: order.map { features[$0] }) }
         for i in order { decisions.append(add(features[i])) }
         return (decisions, mergePass())
     }

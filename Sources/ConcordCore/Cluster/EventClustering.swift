@@ -22,6 +22,11 @@ public struct EventClustering: Sendable {
         public var mergeMargin = 0.1
         /// Two events merge only when the model finds them more likely one event than two. Default 0.5.
         public var mergeFloor = 0.5
+        /// ``calibrate(on:)`` reads the stream's thresholds from at most this many of its latest articles;
+        /// 0 turns stream calibration off. Default 2,000.
+        public var calibrationWindow = 2000
+        /// A language pair needs at least this many articles with a candidate for a stream threshold. Default 100.
+        public var calibrationSamples = 100
         public init() {}
     }
 
@@ -39,6 +44,8 @@ public struct EventClustering: Sendable {
     private(set) var index = CandidateIndex()
     /// Keys each event has posted in the index.
     private var postedKeys: [EventID: Set<String>] = [:]
+    /// The best-candidate probabilities seen by ``add(_:)``.
+    public private(set) var calibration = StreamCalibration()
     /// Event creation order, for deterministic iteration and merge survivors.
     public private(set) var creationOrder: [EventID: Int] = [:]
     private var nextOrdinal = 0
@@ -76,6 +83,7 @@ public struct EventClustering: Sendable {
             assessment: scored.first?.1, runnerUp: scored.dropFirst().first?.0,
             runnerUpProbability: scored.dropFirst().first?.1.probability, candidates: scored.count,
             threshold: scored.first?.1.threshold, duplicateOf: nil)
+        if let best = scored.first?.1 { calibration.record(best) }
         if let (best, assessment) = scored.first, assessment.isMatch {
             decision.kind = .joined
             decision.eventID = best
@@ -85,6 +93,23 @@ public struct EventClustering: Sendable {
         }
         contentHashes[f.contentHash] = contentHashes[f.contentHash] ?? f.articleID
         return decision
+    }
+
+    /// Sets the stream's join thresholds (``StreamCalibration``) before clustering.
+    ///
+    /// Clusters the last ``Configuration/calibrationWindow`` articles of `sequence` on a copy of this state
+    /// (which must have observed them, and hold no events yet) with the model's thresholds, then sets
+    /// ``SameEventScorer/Configuration/streamThresholds`` from the best-candidate probabilities the copy saw.
+    /// The result depends only on `sequence`, so an interrupted ingest, run again over the same articles,
+    /// calibrates exactly as one clean run.
+    ///
+    /// - Complexity: one clustering pass over the window.
+    public mutating func calibrate(on sequence: [ArticleFeatures]) {
+        configuration.scorer.streamThresholds = [:]
+        guard configuration.calibrationWindow > 0 else { return }
+        var probe = self
+        for f in sequence.suffix(configuration.calibrationWindow) { _ = probe.add(f) }
+        configuration.scorer.streamThresholds = probe.calibration.thresholds(minimumSamples: configuration.calibrationSamples)
     }
 
     /// Puts an article back into the event it was stored in, without deciding (rebuilding state from a store).

@@ -13,6 +13,9 @@ public struct SameEventScorer: Sendable {
         public var dateTolerance = 0.5
         /// Added to every join threshold (for experiments; default 0).
         public var thresholdShift = 0.0
+        /// Join thresholds read from the stream (``StreamCalibration``), by language pair. Where one is
+        /// higher than the model's, it is used instead. Set by ``EventClustering/calibrate(on:)``.
+        public var streamThresholds: [String: Double] = [:]
         public init() {}
     }
 
@@ -41,9 +44,11 @@ public struct SameEventScorer: Sendable {
         let x = PairFeatures(s)
         let w = configuration.model.weights(for: s)
         let logit = w.logit(x)
+        let threshold = max(w.threshold(for: s.languagePair, crossLingual: s.isCrossLingual),
+                            configuration.streamThresholds[s.languagePair] ?? 0)
         return Assessment(
             signals: s, contributions: w.contributions(x), probability: 1 / (1 + exp(-logit)),
-            threshold: w.threshold(for: s.languagePair, crossLingual: s.isCrossLingual) + configuration.thresholdShift)
+            threshold: threshold + configuration.thresholdShift)
     }
 
     /// The raw signals between two profiles.

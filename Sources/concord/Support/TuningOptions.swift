@@ -21,8 +21,13 @@ struct TuningOptions: ParsableArguments {
     nonisolated(unsafe) static let clusteringKeys: [String: WritableKeyPath<EventClustering.Configuration, Double>] = [
         "windowDays": \.windowDays, "mergeMargin": \.mergeMargin, "mergeFloor": \.mergeFloor,
     ]
+    nonisolated(unsafe) static let countKeys: [String: WritableKeyPath<EventClustering.Configuration, Int>] = [
+        "calibrationWindow": \.calibrationWindow, "calibrationSamples": \.calibrationSamples,
+    ]
     static let extractorKeys: Set<String> = ["maxTextCharacters"]
-    static var names: [String] { (Array(scorerKeys.keys) + Array(clusteringKeys.keys) + Array(extractorKeys)).sorted() }
+    static var names: [String] {
+        (Array(scorerKeys.keys) + Array(clusteringKeys.keys) + Array(countKeys.keys) + Array(extractorKeys)).sorted()
+    }
 
     func extractorConfiguration() throws -> FeatureExtractor.Configuration {
         var c = FeatureExtractor.Configuration()
@@ -56,6 +61,9 @@ struct TuningOptions: ParsableArguments {
                 c.scorer[keyPath: k] = value
             } else if let k = Self.clusteringKeys[parts[0]] {
                 c[keyPath: k] = value
+            } else if let k = Self.countKeys[parts[0]] {
+                guard let count = Int(exactly: value), count >= 0 else { throw ValidationError("\(parts[0]) takes a count, got \(parts[1])") }
+                c[keyPath: k] = count
             } else {
                 throw ValidationError("unknown parameter \(parts[0]); known: \(Self.names.joined(separator: ", "))")
             }
