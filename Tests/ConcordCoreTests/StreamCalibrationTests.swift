@@ -102,7 +102,7 @@ struct StreamCalibrationTests {
         _ = off.cluster(Self.stream())
         #expect(off.configuration.scorer.streamThresholds.isEmpty)
         // Too few samples: no stream threshold.
-        configuration.calibrationWindow = 2000
+        configuration.calibrationWindow = 1000
         configuration.calibrationSamples = 1000
         var few = EventClustering(configuration: configuration)
         _ = few.cluster(Self.stream())

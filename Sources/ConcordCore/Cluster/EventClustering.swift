@@ -23,8 +23,8 @@ public struct EventClustering: Sendable {
         /// Two events merge only when the model finds them more likely one event than two. Default 0.5.
         public var mergeFloor = 0.5
         /// ``calibrate(on:)`` reads the stream's thresholds from at most this many of its latest articles;
-        /// 0 turns stream calibration off. Default 2,000.
-        public var calibrationWindow = 2000
+        /// 0 turns stream calibration off. Default 1,000.
+        public var calibrationWindow = 1000
         /// A language pair needs at least this many articles with a candidate for a stream threshold. Default 100.
         public var calibrationSamples = 100
         public init() {}
