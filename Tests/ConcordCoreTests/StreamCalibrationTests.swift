@@ -27,8 +27,9 @@ struct StreamCalibrationTests {
     @Test func logitIsClippedAndSymmetric() {
         #expect(StreamCalibration.logit(0.5) == 0)
         #expect(abs(StreamCalibration.logit(0.8) + StreamCalibration.logit(0.2)) < 1e-12)
-        #expect(StreamCalibration.logit(0) == -12)
-        #expect(StreamCalibration.logit(1) == 12)
+        #expect(StreamCalibration.logit(0) == -6)
+        #expect(StreamCalibration.logit(1) == 6)
+        #expect(StreamCalibration.logit(0.999_999) == 6)
     }
 
     @Test func thresholdLiesBetweenLookAlikesAndMatchesPerLanguagePair() throws {
@@ -41,6 +42,11 @@ struct StreamCalibrationTests {
         // Cross-lingual comparisons are not sampled.
         for _ in 0..<200 { c.record(Self.assessment(0.5, languagePair: "de-en", crossLingual: true)) }
         #expect(c.samples["de-en"] == nil)
+        // Near copies are not sampled.
+        var copy = Self.assessment(0.999, languagePair: "vi-vi")
+        copy.signals.lexical = 0.93
+        c.record(copy)
+        #expect(c.samples["vi-vi"]?.count == 100)
         let t = c.thresholds(minimumSamples: 50)
         #expect(Set(t.keys) == ["vi-vi"])
         let vi = try #require(t["vi-vi"])
@@ -69,13 +75,15 @@ struct StreamCalibrationTests {
         #expect(kept.threshold == base.threshold)
     }
 
-    /// A stream of 40 stories told twice (an hour apart), each with its own words and a few common ones.
+    /// A stream of 40 stories told twice (an hour apart, in partly different words), each with its own words
+    /// and a few common ones.
     static func stream() -> [ArticleFeatures] {
         (0..<40).flatMap { story in
             (0..<2).map { copy in
                 ProfileCorpus.article(
                     "s\(story)-\(copy)", hoursAfterT0: Double(story * 5 + copy),
-                    terms: ["city", "council", "w\(story)a", "w\(story)b", "w\(story)c", copy == 0 ? "today" : "report"],
+                    terms: ["city", "council", "w\(story)a", "w\(story)b", "w\(story)c",
+                            "x\(story)-\(copy)", "y\(story)-\(copy)", "z\(story)-\(copy)"],
                     entities: ["Name\(story)"])
             }
         }

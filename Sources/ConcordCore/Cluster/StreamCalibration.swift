@@ -14,16 +14,21 @@ import Foundation
 /// Raising it can only split an event, which the merge pass may still repair.
 ///
 /// Samples are kept per same-language pair (`vi-vi`); cross-lingual comparisons keep the model's
-/// thresholds (too few per stream, and their scale differs).
+/// thresholds (too few per stream, and their scale differs). Near copies are not sampled.
 public struct StreamCalibration: Sendable, Hashable {
     /// Language pair → the best-candidate probabilities seen.
     public private(set) var samples: [String: [Double]] = [:]
 
     public init() {}
 
-    /// Records the best candidate of one article (cross-lingual comparisons are ignored).
+    /// A best candidate this similar in wording (TF-IDF cosine) is a copy of the same text: it is a match
+    /// whatever the threshold, and a stream full of syndicated copies would otherwise pull the match group
+    /// (and the cut) toward p = 1, splitting reports that tell one event in different words.
+    public static let nearCopyLexical = 0.8
+
+    /// Records the best candidate of one article (cross-lingual comparisons and near copies are ignored).
     public mutating func record(_ best: SameEventScorer.Assessment) {
-        guard !best.signals.isCrossLingual else { return }
+        guard !best.signals.isCrossLingual, (best.signals.lexical ?? 0) < Self.nearCopyLexical else { return }
         samples[best.signals.languagePair, default: []].append(best.probability)
     }
 
@@ -42,10 +47,11 @@ public struct StreamCalibration: Sendable, Hashable {
         return result
     }
 
-    /// The logit of a probability, clipped to ±12 (a probability of 0 or 1 would be infinite).
+    /// The logit of a probability, clipped to ±6 (p 0.0025...0.9975). Beyond that a score says no more about
+    /// where the cut lies, and unclipped, a few extreme scores (copies at p ≈ 1) would drag the cut toward them.
     static func logit(_ p: Double) -> Double {
         let q = min(max(p, 1e-6), 1 - 1e-6)
-        return max(-12, min(12, log(q / (1 - q))))
+        return max(-6, min(6, log(q / (1 - q))))
     }
 
     /// The cut between two sorted neighbours that maximizes the between-group variance (Otsu); nil when
