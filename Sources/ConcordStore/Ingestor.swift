@@ -55,16 +55,10 @@ public struct Ingestor: Sendable {
         // Only what will be stored is embedded (not content duplicates).
         embedder?.attach(to: &features, articles: articles, indices: order)
         // Every stored and new article is counted before any is placed, so that all share one IDF and an
-        // interrupted ingest, run again, decides exactly as one clean run would.
-        for (f, _) in stored { state.observe(f) }
-        for i in order { state.observe(features[i]) }
-        // Thresholds from the stream: stored articles in ingest order, then the new ones (the same sequence
-        // whether or not an earlier run of this ingest was interrupted).
-        state.calibrate(on: stored.map(\.0) + order.map { features[$0] })
-        for (f, event) in stored {
-            state.restore(f, into: event)
-            members[f.articleID] = f
-        }
+        // interrupted ingest, run again, decides exactly as one clean run would; the thresholds come from the
+        // same sequence (stored articles in ingest order, then the new ones) whether or not it was interrupted.
+        state.rebuild(stored: stored, upcoming: order.map { features[$0] })
+        for (f, _) in stored { members[f.articleID] = f }
         var done = 0
         for start in stride(from: 0, to: order.count, by: max(1, configuration.batchSize)) {
             let chunk = order[start..<min(order.count, start + configuration.batchSize)]

@@ -62,22 +62,18 @@ struct EvalCommand: AsyncParsableCommand {
 
     func printErrors(run: ClusterRun, gold: [String: String], predicted: [String: String]) {
         let titles = Dictionary(run.features.map { ($0.articleID, $0.title) }, uniquingKeysWith: { a, _ in a })
-        var byPredicted: [String: [String]] = [:]
-        for (a, e) in predicted { byPredicted[e, default: []].append(a) }
-        print("\nFalse merges (predicted events holding several gold events):")
-        for (e, members) in byPredicted.sorted(by: { $0.key < $1.key }) {
-            let golds = Set(members.compactMap { gold[$0] })
-            guard golds.count > 1 else { continue }
-            print("  \(e): " + members.sorted().map { "\(gold[$0] ?? "?")|\(titles[$0]?.prefix(50) ?? "")" }.joined(separator: " || "))
+        /// Each group of `grouping` whose members `other` spreads over several labels.
+        func spread(_ heading: String, _ grouping: [String: String], _ other: [String: String]) {
+            print(heading)
+            var groups: [String: [String]] = [:]
+            for (article, label) in grouping { groups[label, default: []].append(article) }
+            for (label, members) in groups.sorted(by: { $0.key < $1.key }) {
+                guard Set(members.compactMap { other[$0] }).count > 1 else { continue }
+                print("  \(label): " + members.sorted().map { "\(other[$0] ?? "?")|\(titles[$0]?.prefix(50) ?? "")" }.joined(separator: " || "))
+            }
         }
-        var byGold: [String: [String]] = [:]
-        for (a, g) in gold { byGold[g, default: []].append(a) }
-        print("\nSplits (gold events spread over several predicted events):")
-        for (g, members) in byGold.sorted(by: { $0.key < $1.key }) {
-            let preds = Set(members.compactMap { predicted[$0] })
-            guard preds.count > 1 else { continue }
-            print("  \(g): " + members.sorted().map { "\(predicted[$0] ?? "?")|\(titles[$0]?.prefix(50) ?? "")" }.joined(separator: " || "))
-        }
+        spread("\nFalse merges (predicted events holding several gold events):", predicted, gold)
+        spread("\nSplits (gold events spread over several predicted events):", gold, predicted)
     }
 }
 

@@ -32,11 +32,8 @@ struct ExplainCommand: AsyncParsableCommand {
         })
         if stored.count == 2 {
             var state = EventClustering(configuration: try tuning.configuration())
-            let memberships = try db.loadMemberships()
-            // The thresholds the stream gives now (as the next ingest would calibrate them).
-            for (f, _) in memberships { state.observe(f) }
-            state.calibrate(on: memberships.map(\.0))
-            for (f, event) in memberships { state.restore(f, into: event) }
+            // With the thresholds the stream gives now (as the next ingest would calibrate them).
+            state.rebuild(stored: try db.loadMemberships())
             let assessment = state.assess(stored[0].features, stored[1].features)
             report.sameEvent = stored[0].eventID == stored[1].eventID
             report.pair = assessment
