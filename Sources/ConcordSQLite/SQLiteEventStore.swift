@@ -76,6 +76,10 @@ public final class SQLiteEventStore: EventStore, Sendable {
                 ALTER TABLE decisions_v2 RENAME TO decisions;
                 """)
         }
+        // The merge pass checks only the events of articles stored since the last one (see mergedThrough()).
+        m.registerMigration("v3 meta") { db in
+            try db.execute(sql: "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)")
+        }
         return m
     }
 
@@ -144,9 +148,16 @@ public final class SQLiteEventStore: EventStore, Sendable {
         }
     }
 
-    public func commitMerges(_ merges: [MergeRecord], memberships: [String: EventID], events: [EventSummary]) throws {
+    public func mergedThrough() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'merged_through'") ?? 0 }
+    }
+
+    public func commitMerges(_ merges: [MergeRecord], memberships: [String: EventID], events: [EventSummary],
+                             mergedThrough: Int) throws {
         let encoder = JSONEncoder()
         try write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('merged_through', ?)",
+                           arguments: [mergedThrough])
             for m in merges {
                 try db.execute(sql: "DELETE FROM events WHERE id = ?", arguments: [m.absorbed.rawValue])
                 try db.execute(sql: """

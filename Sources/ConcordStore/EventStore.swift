@@ -15,8 +15,16 @@ public protocol EventStore: Sendable {
     /// Stores articles with their features and decisions, and the events they touched, in one transaction.
     func commit(_ batch: [StoredDecision], events: [EventSummary]) throws
 
-    /// Stores merges and the resulting events, in one transaction; absorbed events are removed.
-    func commitMerges(_ merges: [MergeRecord], memberships: [String: EventID], events: [EventSummary]) throws
+    /// How many stored articles, in ingest order, the last completed merge pass covered (0 when none has).
+    ///
+    /// The events of the articles after them have not been checked for merges yet: the next merge pass
+    /// looks at those events only, so its cost follows what is new, not the size of the store.
+    func mergedThrough() throws -> Int
+
+    /// Stores merges and the resulting events, in one transaction; absorbed events are removed. Records
+    /// that the merge pass covered the first `mergedThrough` stored articles (see ``mergedThrough()``).
+    func commitMerges(_ merges: [MergeRecord], memberships: [String: EventID], events: [EventSummary],
+                      mergedThrough: Int) throws
 
     /// Keeps rejected records aside (the same file, line and reason is kept once).
     func recordRejects(_ rejects: [RecordError]) throws

@@ -47,6 +47,7 @@ public struct Ingestor: Sendable {
         var state = EventClustering(configuration: configuration.clustering)
         var members: [String: ArticleFeatures] = [:]
         let stored = try store.loadMemberships()
+        let mergedThrough = try store.mergedThrough()
         var seenHashes = known.contentHashes
         var order: [Int] = []
         for i in EventClustering.batchOrder(features) {
@@ -60,6 +61,9 @@ public struct Ingestor: Sendable {
         state.rebuild(stored: stored, upcoming: order.map { features[$0] })
         for (f, _) in stored { members[f.articleID] = f }
         var done = 0
+        // Events not yet checked for merges: those of stored articles after the last completed merge pass
+        // (an interrupted run's), and every event this run touches.
+        var unmerged = Set(stored.dropFirst(min(mergedThrough, stored.count)).map(\.event))
         for start in stride(from: 0, to: order.count, by: max(1, configuration.batchSize)) {
             let chunk = order[start..<min(order.count, start + configuration.batchSize)]
             var batch: [StoredDecision] = []
@@ -68,6 +72,7 @@ public struct Ingestor: Sendable {
                 let decision = state.add(features[i])
                 members[features[i].articleID] = features[i]
                 touched.insert(decision.eventID)
+                unmerged.insert(decision.eventID)
                 if decision.kind == .joined { summary.joined += 1 } else { summary.created += 1 }
                 batch.append(StoredDecision(article: fresh[i].article, features: features[i], decision: decision,
                                             origin: fresh[i].origin))
@@ -77,15 +82,15 @@ public struct Ingestor: Sendable {
             summary.ingested += chunk.count
             progress(done, order.count)
         }
-        let merges = state.mergePass()
-        if !merges.isEmpty {
-            var moved: [String: EventID] = [:]
-            var survivors = Set<EventID>()
-            for m in merges { survivors.insert(m.survivor) }
-            survivors = survivors.filter { state.events[$0] != nil }
-            for id in survivors { for a in state.events[id]?.members ?? [] { moved[a] = id } }
-            try store.commitMerges(merges, memberships: moved, events: Self.summaries(survivors, state: state, members: members))
-        }
+        let merges = state.mergePass(among: unmerged)
+        var moved: [String: EventID] = [:]
+        var survivors = Set<EventID>()
+        for m in merges { survivors.insert(m.survivor) }
+        survivors = survivors.filter { state.events[$0] != nil }
+        for id in survivors { for a in state.events[id]?.members ?? [] { moved[a] = id } }
+        // Committed even without merges: it records that the merge pass covered every stored article.
+        try store.commitMerges(merges, memberships: moved, events: Self.summaries(survivors, state: state, members: members),
+                               mergedThrough: stored.count + order.count)
         summary.merges = merges.count
         summary.events = state.events.count
         return summary

@@ -11,6 +11,7 @@ public final class MemoryEventStore: EventStore, @unchecked Sendable {
     private var mergeLog: [StoredMerge] = []
     private var rejects: Set<String> = []
     private var decisionCount = 0
+    private var mergeWatermark = 0
 
     public init() {}
 
@@ -41,8 +42,12 @@ public final class MemoryEventStore: EventStore, @unchecked Sendable {
         }
     }
 
-    public func commitMerges(_ merges: [MergeRecord], memberships: [String: EventID], events: [EventSummary]) throws {
+    public func mergedThrough() throws -> Int { locked { mergeWatermark } }
+
+    public func commitMerges(_ merges: [MergeRecord], memberships: [String: EventID], events: [EventSummary],
+                             mergedThrough: Int) throws {
         locked {
+            mergeWatermark = mergedThrough
             for m in merges {
                 summaries[m.absorbed] = nil
                 mergeLog.append(StoredMerge(survivor: m.survivor, absorbed: m.absorbed,

@@ -61,6 +61,36 @@ enum Fixtures {
         #expect(a.assignment == b.assignment)
     }
 
+    @Test func mergePassChecksOnlyTheEventsItIsGiven() throws {
+        let features = Fixtures.features(try Fixtures.records("lookalikes.jsonl"))
+        let order = EventClustering.batchOrder(features)
+        var live = EventClustering()
+        _ = live.cluster(features)
+        // Every article restored into an event of its own: the full merge pass joins some of them again.
+        func split() -> EventClustering {
+            var s = EventClustering()
+            for i in order { s.observe(features[i]) }
+            for i in order { s.restore(features[i], into: EventID("split-\(features[i].articleID)")) }
+            return s
+        }
+        var full = split()
+        let first = try #require(full.mergePass().first, "the fixtures hold events the merge pass joins")
+        var none = split()
+        #expect(none.mergePass(among: []).isEmpty)
+        #expect(none.events.count == order.count)
+        // Given one event of that first merge, the pass merges it, and every merge involves it or what it became.
+        var one = split()
+        let merges = one.mergePass(among: [first.absorbed])
+        #expect(!merges.isEmpty)
+        var checked: Set<EventID> = [first.absorbed]
+        for m in merges {
+            #expect(checked.contains(m.survivor) || checked.contains(m.absorbed), "\(m.absorbed) into \(m.survivor)")
+            checked.insert(m.survivor)
+        }
+        #expect(one.events.count == order.count - merges.count)
+        one.checkInvariants()
+    }
+
     @Test func restoringFromMembershipsRebuildsTheSameState() throws {
         let features = Fixtures.features(try Fixtures.records("lookalikes.jsonl"))
         let order = EventClustering.batchOrder(features)

@@ -90,6 +90,16 @@ let sample: [InputRecord] = [
     }
 
     @Test(arguments: StoreKind.allCases)
+    func ingestRecordsWhatTheMergePassCovered(kind: StoreKind) throws {
+        let store = try kind.make()
+        #expect(try store.mergedThrough() == 0)
+        _ = try ingestor(store).ingest(Array(sample.prefix(2)))
+        #expect(try store.mergedThrough() == 2)
+        _ = try ingestor(store).ingest(sample)  // one new article, two already stored
+        #expect(try store.mergedThrough() == 3)
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func eventQueriesFilter(kind: StoreKind) throws {
         let store = try kind.make()
         _ = try ingestor(store).ingest(sample)

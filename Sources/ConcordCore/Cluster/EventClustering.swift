@@ -141,13 +141,17 @@ public struct EventClustering: Sendable {
 
     /// Merges events that report the same event, oldest first, until no pair reaches the merge threshold.
     ///
+    /// - Parameter among: check only these events (and the survivors of their merges) against their
+    ///   candidates; nil checks every event. An incremental ingest passes the events it touched: pairs of
+    ///   untouched events were checked by an earlier pass, so the cost follows what is new.
     /// - Returns: the merges in the order they were made.
-    public mutating func mergePass() -> [MergeRecord] {
+    public mutating func mergePass(among: Set<EventID>? = nil) -> [MergeRecord] {
         var records: [MergeRecord] = []
+        var pending = among
         var changed = true
         while changed {
             changed = false
-            for id in orderedEventIDs() {
+            for id in orderedEventIDs() where pending?.contains(id) ?? true {
                 guard let event = events[id] else { continue }
                 let keys = postedKeys[id] ?? []
                 var best: (EventID, SameEventScorer.Assessment)?
@@ -163,6 +167,7 @@ public struct EventClustering: Sendable {
                 guard let (other, assessment) = best else { continue }
                 let (survivor, absorbed) = (creationOrder[id] ?? 0) < (creationOrder[other] ?? 0) ? (id, other) : (other, id)
                 merge(absorbed, into: survivor)
+                pending?.insert(survivor)
                 records.append(MergeRecord(survivor: survivor, absorbed: absorbed, assessment: assessment))
                 changed = true
             }
