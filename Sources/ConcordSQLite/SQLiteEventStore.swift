@@ -105,14 +105,13 @@ public final class SQLiteEventStore: EventStore, Sendable {
 
     public func loadMemberships() throws -> [(features: ArticleFeatures, event: EventID)] {
         try read { db in
-            let decoder = JSONDecoder()
             var result: [(ArticleFeatures, EventID)] = []
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT a.features, a.embedding, m.event_id FROM articles a
                 JOIN memberships m ON m.article_id = a.id ORDER BY a.seq
                 """)
             while let row = try rows.next() {
-                var f = try decoder.decode(ArticleFeatures.self, from: row[0] as Data)
+                var f = try ArticleFeatures.decode(stored: row[0] as Data)
                 if let blob = row[1] as Data? { f.embedding = Self.floats(blob) }
                 result.append((f, EventID(row[2] as String)))
             }
@@ -134,7 +133,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [a.id, a.url, a.source, a.title, a.text, a.published?.timeIntervalSince1970,
                                      a.declaredLanguage, f.language, f.contentHash, item.origin?.description,
-                                     try encoder.encode(f), embedding])
+                                     f.binary, embedding])
                 try db.execute(sql: "INSERT INTO memberships (article_id, event_id) VALUES (?, ?)",
                                arguments: [a.id, item.decision.eventID.rawValue])
                 try db.execute(sql: """
@@ -231,7 +230,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
         let published = (row[4] as Double?).map { Date(timeIntervalSince1970: $0) }
         let article = Article(id: id, url: row[0], source: row[1], title: row[2], text: row[3],
                               published: published, declaredLanguage: row[5])
-        var features = try decoder.decode(ArticleFeatures.self, from: row[6] as Data)
+        var features = try ArticleFeatures.decode(stored: row[6] as Data)
         if let blob = row[7] as Data? { features.embedding = floats(blob) }
         let decision = try (row[9] as Data?).map { try decoder.decode(Decision.self, from: $0) }
         return StoredArticle(article: article, features: features, eventID: EventID(row[8] as String),
