@@ -36,4 +36,20 @@ import Testing
             #expect(help.stdout.contains("--format"))
         }
     }
+
+    /// The overview and discussion read as paragraphs: a line ends only where the next word would not fit in
+    /// ArgumentParser's 79 columns, or where a paragraph, list or example ends. A hard break mid-sentence in
+    /// the source leaves short, ragged lines once ArgumentParser wraps the text.
+    @Test(arguments: ["ingest", "events", "event", "explain", "cluster", "eval", "compare", "train", "embed"])
+    func discussionIsWrappedAsParagraphs(_ name: String) async throws {
+        try await withTemporaryDirectory { dir in
+            let help = try await ConcordProcess.run([name, "--help"], in: dir)
+            #expect(help.succeeded, "\(help)")
+            let prose = help.stdout.components(separatedBy: "USAGE:")[0].components(separatedBy: "\n")
+            for (line, next) in zip(prose, prose.dropFirst()) where !line.isEmpty && !next.isEmpty {
+                guard !next.hasPrefix(" "), !line.hasSuffix(":"), let word = next.split(separator: " ").first else { continue }
+                #expect(line.count + 1 + word.count >= 80, "concord \(name) --help breaks a line early: \(line)")
+            }
+        }
+    }
 }

@@ -8,7 +8,7 @@ struct ClusterCommand: AsyncParsableCommand {
         commandName: "cluster",
         abstract: "Cluster articles into events in memory and print them (nothing is written).",
         discussion: """
-            Reads the articles, decides which report the same event, runs the merge pass and prints
+            Reads the articles, decides which report the same event, runs the merge pass and prints \
             the events. With --format json: {"events": [{"id", "articles": [...], ...}]}.
             """)
 

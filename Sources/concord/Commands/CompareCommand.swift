@@ -7,11 +7,11 @@ struct CompareCommand: AsyncParsableCommand {
         commandName: "compare",
         abstract: "Score pairs of articles: the probability that the two report the same event.",
         discussion: """
-            Reads a CSV with the columns pair_id, text1, text2 (optional lang1, lang2; other columns are
-            ignored) and prints pair_id,score in input order, one row per pair; score is the same-event
-            probability of the model (the one clustering uses). IDF statistics come from all texts of the
-            file. A row that cannot be scored (an empty text, the wrong number of columns) is reported on
-            stderr with its line and printed with an empty score (a row whose pair_id cannot be read is only
+            Reads a CSV with the columns pair_id, text1, text2 (optional lang1, lang2; other columns are \
+            ignored) and prints pair_id,score in input order, one row per pair; score is the same-event \
+            probability of the model (the one clustering uses). IDF statistics come from all texts of the \
+            file. A row that cannot be scored (an empty text, the wrong number of columns) is reported on \
+            stderr with its line and printed with an empty score (a row whose pair_id cannot be read is only \
             reported).
               concord compare --pairs pairs.csv > scores.csv
             """)

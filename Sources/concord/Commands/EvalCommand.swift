@@ -7,8 +7,8 @@ struct EvalCommand: AsyncParsableCommand {
         commandName: "eval",
         abstract: "Cluster a gold set and score the result against its `cluster` labels.",
         discussion: """
-            Runs the stream in date order (file order for undated records) and reports BCubed and
-            pairwise precision/recall/F1, gold and predicted event counts, per language, and the
+            Runs the stream in date order (file order for undated records) and reports BCubed and \
+            pairwise precision/recall/F1, gold and predicted event counts, per language, and the \
             language identification accuracy on records that declare a `lang`.
             """)
 

@@ -8,7 +8,7 @@ struct ExplainCommand: AsyncParsableCommand {
         commandName: "explain",
         abstract: "Say why an article is in its event, or why two articles are or are not one event.",
         discussion: """
-            With one article: the decision that placed it (the signals that carried it, the threshold).
+            With one article: the decision that placed it (the signals that carried it, the threshold). \
             With two: both decisions, and the same-event signals between the two articles themselves.
             """)
 

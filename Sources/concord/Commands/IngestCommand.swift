@@ -8,9 +8,9 @@ struct IngestCommand: AsyncParsableCommand {
         commandName: "ingest",
         abstract: "Read articles, cluster them into events and store everything (idempotent).",
         discussion: """
-            Articles already stored (same id, or same normalized text) are skipped, so running the same
-            ingest twice, or again after an interruption, ends in the state of one clean ingest.
-            Bad records are reported on stderr with file, line and reason, kept in the store's
+            Articles already stored (same id, or same normalized text) are skipped, so running the same \
+            ingest twice, or again after an interruption, ends in the state of one clean ingest. \
+            Bad records are reported on stderr with file, line and reason, kept in the store's \
             rejects table, and the rest goes on.
             """)
 

@@ -7,11 +7,11 @@ struct TrainCommand: AsyncParsableCommand {
         commandName: "train",
         abstract: "Learn the same-event model from gold data (the dev sets in ../shared/datasets).",
         discussion: """
-            Pairs come from the gold clusters of vmds, allsides_neus and rpm2_fr (every candidate event the
-            clustering scores for an article, labelled by whether it is the article's gold event: the hard
-            negatives are the look-alike events clustering must reject) and from the SemEval-2022 Task 8 dev
-            pairs (Overall <= 1.5 same event, >= 3 different). Each dataset weighs the same. Two logistic
-            regressions are fitted (with and without the dense embedding), with join thresholds per language
+            Pairs come from the gold clusters of vmds, allsides_neus and rpm2_fr (every candidate event the \
+            clustering scores for an article, labelled by whether it is the article's gold event: the hard \
+            negatives are the look-alike events clustering must reject) and from the SemEval-2022 Task 8 dev \
+            pairs (Overall <= 1.5 same event, >= 3 different). Each dataset weighs the same. Two logistic \
+            regressions are fitted (with and without the dense embedding), with join thresholds per language \
             pair. --leave-out DATASET trains without it, for validation on it.
 
             Write the built-in model with:
