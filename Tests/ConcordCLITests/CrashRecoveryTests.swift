@@ -20,14 +20,16 @@ import Testing
         }
 
         /// Some articles committed, most not.
-        static let early = KillPoint(killAfter: 1, batchSize: 4, commitDelayMs: 200)
+        /// (15 batches of 0.5 s: the watcher, itself a `concord events` process every 100 ms, must see the
+        /// first batch while the run still has seconds to go, also on a loaded 2-core machine.)
+        static let early = KillPoint(killAfter: 1, batchSize: 4, commitDelayMs: 500)
         /// Past the middle of the stream.
         static let late = KillPoint(killAfter: 24, batchSize: 4, commitDelayMs: 300)
         /// Every article committed, during the sleep after the last batch: before the merge pass.
         static let beforeMergePass = KillPoint(killAfter: 60, batchSize: 30, commitDelayMs: 3_000)
         /// With the dense encoder (slow in debug, so on the two derbies and the two earthquakes only):
         /// the embeddings read back from the store must place the rest as the clean run did.
-        static let embedded = KillPoint(articles: 19, killAfter: 1, batchSize: 4, commitDelayMs: 200, embedding: true)
+        static let embedded = KillPoint(articles: 19, killAfter: 1, batchSize: 4, commitDelayMs: 500, embedding: true)
     }
 
     @Test(arguments: [KillPoint.early, .late, .beforeMergePass, .embedded])
