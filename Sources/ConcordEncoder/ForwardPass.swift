@@ -64,7 +64,8 @@ final class ForwardPass {
 
         embed(tokens: tokens, segments: segments)
         for layer in weights.layers {
-            multiply(hiddenStates, layer.queryKeyValue, into: queryKeyValue, rows: count, outputs: 3 * hidden,
+            multiply(
+                hiddenStates, layer.queryKeyValue, into: queryKeyValue, rows: count, outputs: 3 * hidden,
                 inputs: hidden)
             VectorMath.addBias(queryKeyValue, rows: count, columns: 3 * hidden, bias: layer.queryKeyValueBias)
             for segment in segments { attend(segment) }
@@ -72,10 +73,12 @@ final class ForwardPass {
             VectorMath.layerNorm(
                 hiddenStates, adding: projected, bias: layer.attentionOutputBias, rows: count, columns: hidden,
                 scale: layer.attentionNormScale, shift: layer.attentionNormBias, epsilon: header.layerNormEpsilon)
-            multiply(hiddenStates, layer.feedForwardIn, into: inner, rows: count, outputs: header.feedForward,
+            multiply(
+                hiddenStates, layer.feedForwardIn, into: inner, rows: count, outputs: header.feedForward,
                 inputs: hidden)
             VectorMath.addBiasGELU(inner, rows: count, columns: header.feedForward, bias: layer.feedForwardInBias)
-            multiply(inner, layer.feedForwardOut, into: projected, rows: count, outputs: hidden,
+            multiply(
+                inner, layer.feedForwardOut, into: projected, rows: count, outputs: hidden,
                 inputs: header.feedForward)
             VectorMath.layerNorm(
                 hiddenStates, adding: projected, bias: layer.feedForwardOutBias, rows: count, columns: hidden,

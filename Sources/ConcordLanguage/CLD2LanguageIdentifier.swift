@@ -10,13 +10,10 @@ public struct CLD2LanguageIdentifier: LanguageIdentifier {
         var percent: Int32 = 0
         var reliable: Int32 = 0
         let utf8 = Array(text.utf8)
-        let found = utf8.withUnsafeBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                ccld2_detect($0, Int32(buf.count), &code, &percent, &reliable)
-            }
-        }
+        let bytes = utf8.map { CChar(bitPattern: $0) }
+        let found = ccld2_detect(bytes, Int32(bytes.count), &code, &percent, &reliable)
         guard found == 1 else { return nil }
-        let name = code.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let name = String(cBuffer: code)
         let confidence = Double(percent) / 100 * (reliable == 1 ? 1 : 0.5)
         return LanguageGuess(code: Self.normalize(name), confidence: confidence, method: "cld2")
     }
@@ -30,5 +27,12 @@ public struct CLD2LanguageIdentifier: LanguageIdentifier {
         case "jw": return "jv"
         default: return base
         }
+    }
+}
+
+extension String {
+    /// The UTF-8 text of a C character buffer, up to its first NUL (or the whole buffer when there is none).
+    init(cBuffer: some Collection<CChar>) {
+        self.init(decoding: cBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -27,8 +27,9 @@ public struct CombinedLanguageIdentifier: LanguageIdentifier {
 
     /// Loads fastText from the models folder.
     public init(modelsDirectory: String, configuration: Configuration = .init()) throws(LanguageModelError) {
-        self.init(primary: try FastTextLanguageIdentifier(modelPath: modelsDirectory + "/lid.176.ftz"),
-                  configuration: configuration)
+        self.init(
+            primary: try FastTextLanguageIdentifier(modelPath: modelsDirectory + "/lid.176.ftz"),
+            configuration: configuration)
     }
 
     public func identify(_ text: String) -> LanguageGuess? {
@@ -40,8 +41,9 @@ public struct CombinedLanguageIdentifier: LanguageIdentifier {
         guard let second = secondary.identify(sample), second.code != "un" else { return first }
         guard let first else { return second }
         if first.code == second.code {
-            return LanguageGuess(code: first.code, confidence: max(first.confidence, second.confidence),
-                                 method: "fasttext+cld2")
+            return LanguageGuess(
+                code: first.code, confidence: max(first.confidence, second.confidence),
+                method: "fasttext+cld2")
         }
         return second.confidence > first.confidence ? second : first
     }

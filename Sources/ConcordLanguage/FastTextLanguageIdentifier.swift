@@ -16,7 +16,7 @@ public final class FastTextLanguageIdentifier: LanguageIdentifier, @unchecked Se
         guard FileManager.default.fileExists(atPath: modelPath) else { throw .missing(modelPath) }
         var message = [CChar](repeating: 0, count: 256)
         guard let handle = cft_load(modelPath, &message, Int32(message.count)) else {
-            throw .unreadable(modelPath, detail: String(cString: message))
+            throw .unreadable(modelPath, detail: String(cBuffer: message))
         }
         model = handle
     }
@@ -34,7 +34,7 @@ public final class FastTextLanguageIdentifier: LanguageIdentifier, @unchecked Se
         var probs = [Float](repeating: 0, count: k)
         let n = cft_predict(model, text, Int32(k), &labels, &probs)
         return (0..<Int(n)).map { i in
-            let code = labels[(i * 16)..<(i * 16 + 16)].withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            let code = String(cBuffer: labels[(i * 16)..<(i * 16 + 16)])
             return LanguageGuess(code: code, confidence: Double(min(1, probs[i])), method: "fasttext")
         }
     }
@@ -48,7 +48,9 @@ public struct LanguageModelError: Error, Sendable, CustomStringConvertible {
     public var detail: String?
 
     static func missing(_ path: String) -> Self { .init(code: .missing, path: path, detail: nil) }
-    static func unreadable(_ path: String, detail: String) -> Self { .init(code: .unreadable, path: path, detail: detail) }
+    static func unreadable(_ path: String, detail: String) -> Self {
+        .init(code: .unreadable, path: path, detail: detail)
+    }
 
     public var description: String {
         switch code {

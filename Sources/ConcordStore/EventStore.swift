@@ -23,8 +23,9 @@ public protocol EventStore: Sendable {
 
     /// Stores merges and the resulting events, in one transaction; absorbed events are removed. Records
     /// that the merge pass covered the first `mergedThrough` stored articles (see ``mergedThrough()``).
-    func commitMerges(_ merges: [MergeRecord], memberships: [String: EventID], events: [EventSummary],
-                      mergedThrough: Int) throws
+    func commitMerges(
+        _ merges: [MergeRecord], memberships: [String: EventID], events: [EventSummary],
+        mergedThrough: Int) throws
 
     /// Keeps rejected records aside (the same file, line and reason is kept once).
     func recordRejects(_ rejects: [RecordError]) throws
@@ -99,8 +100,10 @@ public struct EventQuery: Sendable {
     public var text: String?
     public var limit: Int
 
-    public init(since: Date? = nil, until: Date? = nil, language: String? = nil, entity: String? = nil,
-                text: String? = nil, limit: Int = 100) {
+    public init(
+        since: Date? = nil, until: Date? = nil, language: String? = nil, entity: String? = nil,
+        text: String? = nil, limit: Int = 100
+    ) {
         self.since = since
         self.until = until
         self.language = language

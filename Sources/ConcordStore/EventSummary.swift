@@ -19,9 +19,11 @@ public struct EventSummary: Sendable, Codable, Equatable {
     /// Folded entity keys, for filtering.
     public var entityKeys: [String]
 
-    public init(id: EventID, title: String, articleCount: Int, sourceCount: Int, languages: [String],
-                firstPublished: Double?, lastPublished: Double?, eventDate: String?, eventDateEvidence: String?,
-                entities: [String], entityKeys: [String]) {
+    public init(
+        id: EventID, title: String, articleCount: Int, sourceCount: Int, languages: [String],
+        firstPublished: Double?, lastPublished: Double?, eventDate: String?, eventDateEvidence: String?,
+        entities: [String], entityKeys: [String]
+    ) {
         self.id = id
         self.title = title
         self.articleCount = articleCount

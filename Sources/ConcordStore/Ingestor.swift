@@ -20,8 +20,10 @@ public struct Ingestor: Sendable {
     public var embedder: (any TextEmbedder)?
     public var configuration: Configuration
 
-    public init(store: any EventStore, extractor: FeatureExtractor, embedder: (any TextEmbedder)? = nil,
-                configuration: Configuration = .init()) {
+    public init(
+        store: any EventStore, extractor: FeatureExtractor, embedder: (any TextEmbedder)? = nil,
+        configuration: Configuration = .init()
+    ) {
         self.store = store
         self.extractor = extractor
         self.embedder = embedder
@@ -74,8 +76,10 @@ public struct Ingestor: Sendable {
                 touched.insert(decision.eventID)
                 unmerged.insert(decision.eventID)
                 if decision.kind == .joined { summary.joined += 1 } else { summary.created += 1 }
-                batch.append(StoredDecision(article: fresh[i].article, features: features[i], decision: decision,
-                                            origin: fresh[i].origin))
+                batch.append(
+                    StoredDecision(
+                        article: fresh[i].article, features: features[i], decision: decision,
+                        origin: fresh[i].origin))
             }
             try store.commit(batch, events: Self.summaries(touched, state: state, members: members))
             done += chunk.count
@@ -89,14 +93,17 @@ public struct Ingestor: Sendable {
         survivors = survivors.filter { state.events[$0] != nil }
         for id in survivors { for a in state.events[id]?.members ?? [] { moved[a] = id } }
         // Committed even without merges: it records that the merge pass covered every stored article.
-        try store.commitMerges(merges, memberships: moved, events: Self.summaries(survivors, state: state, members: members),
-                               mergedThrough: stored.count + order.count)
+        try store.commitMerges(
+            merges, memberships: moved, events: Self.summaries(survivors, state: state, members: members),
+            mergedThrough: stored.count + order.count)
         summary.merges = merges.count
         summary.events = state.events.count
         return summary
     }
 
-    static func summaries(_ ids: Set<EventID>, state: EventClustering, members: [String: ArticleFeatures]) -> [EventSummary] {
+    static func summaries(_ ids: Set<EventID>, state: EventClustering, members: [String: ArticleFeatures])
+        -> [EventSummary]
+    {
         ids.sorted().compactMap { id in
             guard let event = state.events[id] else { return nil }
             return EventSummary(id: id, members: event.members.compactMap { members[$0] })

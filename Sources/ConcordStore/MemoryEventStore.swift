@@ -44,14 +44,18 @@ public final class MemoryEventStore: EventStore, @unchecked Sendable {
 
     public func mergedThrough() throws -> Int { locked { mergeWatermark } }
 
-    public func commitMerges(_ merges: [MergeRecord], memberships: [String: EventID], events: [EventSummary],
-                             mergedThrough: Int) throws {
+    public func commitMerges(
+        _ merges: [MergeRecord], memberships: [String: EventID], events: [EventSummary],
+        mergedThrough: Int
+    ) throws {
         locked {
             mergeWatermark = mergedThrough
             for m in merges {
                 summaries[m.absorbed] = nil
-                mergeLog.append(StoredMerge(survivor: m.survivor, absorbed: m.absorbed,
-                                            probability: m.assessment.probability, explanation: m.summary))
+                mergeLog.append(
+                    StoredMerge(
+                        survivor: m.survivor, absorbed: m.absorbed,
+                        probability: m.assessment.probability, explanation: m.summary))
             }
             for (id, event) in memberships { articles[id]?.eventID = event }
             for e in events { summaries[e.id] = e }
@@ -79,8 +83,9 @@ public final class MemoryEventStore: EventStore, @unchecked Sendable {
 
     public func counts() throws -> StoreCounts {
         locked {
-            StoreCounts(articles: articles.count, events: summaries.count, decisions: decisionCount,
-                        merges: mergeLog.count, rejects: rejects.count)
+            StoreCounts(
+                articles: articles.count, events: summaries.count, decisions: decisionCount,
+                merges: mergeLog.count, rejects: rejects.count)
         }
     }
 }
@@ -107,9 +112,10 @@ public struct EventFilter: Sendable {
 
     /// Matching events, newest first (then by id), at most `limit`.
     public func apply(_ events: [EventSummary]) -> [EventSummary] {
-        Array(events.filter(matches).sorted {
-            let a = $0.lastPublished ?? -.infinity, b = $1.lastPublished ?? -.infinity
-            return a != b ? a > b : $0.id < $1.id
-        }.prefix(query.limit))
+        Array(
+            events.filter(matches).sorted {
+                let a = $0.lastPublished ?? -.infinity, b = $1.lastPublished ?? -.infinity
+                return a != b ? a > b : $0.id < $1.id
+            }.prefix(query.limit))
     }
 }

@@ -41,7 +41,9 @@ import Testing
         return try records.dropFirst().map { fields in
             try #require(fields.count == 2, "\(fields)")
             if fields[1].isEmpty { return (fields[0], nil) }
-            return (fields[0], try #require(Double(fields[1]), "score \(fields[1]) of \(fields[0]) is not a number"))
+            // Unwrapped here: returned directly as `Double?`, a score that is not a number would pass as nil.
+            let score: Double = try #require(Double(fields[1]), "score \(fields[1]) of \(fields[0]) is not a number")
+            return (fields[0], score)
         }
     }
 
@@ -96,7 +98,8 @@ import Testing
             #expect(blank.first?.contains("[no-text]") == true, "\(rejected)")
             #expect(blank.first?.contains("no text") == true, "\(rejected)")
 
-            #expect(result.stdout.split(separator: "\n").contains("short-row,"), "one row per input pair: \(result.stdout)")
+            #expect(
+                result.stdout.split(separator: "\n").contains("short-row,"), "one row per input pair: \(result.stdout)")
             #expect(result.stdout.split(separator: "\n").contains("no-text,"), "\(result.stdout)")
         }
     }

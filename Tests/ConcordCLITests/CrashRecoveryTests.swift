@@ -46,8 +46,10 @@ import Testing
             // (b) The same ingest, killed once `killAfter` articles are committed.
             let crashed = StoreQueries(directory: dir, db: "crashed.sqlite", embedding: point.embedding)
             let running = try ConcordProcess.start(
-                ["ingest", input, "--db", crashed.db, "--quiet", "--format", "json",
-                 "--batch-size", String(point.batchSize), "--commit-delay-ms", String(point.commitDelayMs)]
+                [
+                    "ingest", input, "--db", crashed.db, "--quiet", "--format", "json",
+                    "--batch-size", String(point.batchSize), "--commit-delay-ms", String(point.commitDelayMs),
+                ]
                     + crashed.modelArguments,
                 in: dir)
             while running.isRunning {
@@ -56,8 +58,9 @@ import Testing
             }
             if running.isRunning { running.sendSIGKILL() }
             let killed = try await running.finish()
-            try #require(killed.killedBySignal && killed.status == SIGKILL,
-                         "the ingest ended before it was killed; raise --commit-delay-ms: \(killed)")
+            try #require(
+                killed.killedBySignal && killed.status == SIGKILL,
+                "the ingest ended before it was killed; raise --commit-delay-ms: \(killed)")
             #expect(killed.stdout.isEmpty, "a killed ingest printed its summary")
             let atKill = try await crashed.events()
             let storedAtKill = atKill.map(\.articleCount).reduce(0, +)
@@ -81,7 +84,9 @@ import Testing
             let crashedMembers = try await crashed.memberships()
             let differing = Set(cleanMembers.keys).union(crashedMembers.keys)
                 .filter { cleanMembers[$0] != crashedMembers[$0] }.sorted()
-            #expect(differing.isEmpty, """
+            #expect(
+                differing.isEmpty,
+                """
                 events differ after the resumed ingest: \(differing.map {
                     "\($0): clean \(cleanMembers[$0] ?? []), resumed \(crashedMembers[$0] ?? [])"
                 }.joined(separator: "; "))

@@ -47,7 +47,9 @@ import Testing
             #expect(help.succeeded, "\(help)")
             let prose = help.stdout.components(separatedBy: "USAGE:")[0].components(separatedBy: "\n")
             for (line, next) in zip(prose, prose.dropFirst()) where !line.isEmpty && !next.isEmpty {
-                guard !next.hasPrefix(" "), !line.hasSuffix(":"), let word = next.split(separator: " ").first else { continue }
+                guard !next.hasPrefix(" "), !line.hasSuffix(":"), let word = next.split(separator: " ").first else {
+                    continue
+                }
                 #expect(line.count + 1 + word.count >= 80, "concord \(name) --help breaks a line early: \(line)")
             }
         }

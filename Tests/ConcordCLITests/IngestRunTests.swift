@@ -26,8 +26,9 @@ import Testing
                 #expect(report.first?.contains(reason) == true, "line \(line) should say \(reason): \(report)")
             }
             let warnings = result.stderrLines.filter { $0.hasPrefix("warning: ") }
-            #expect(warnings.count == 1 && warnings[0].contains("\(bad):7") && warnings[0].contains("bad-007"),
-                    "\(warnings)")
+            #expect(
+                warnings.count == 1 && warnings[0].contains("\(bad):7") && warnings[0].contains("bad-007"),
+                "\(warnings)")
 
             let file = try String(contentsOf: dir.appendingPathComponent("rejects.jsonl"), encoding: .utf8)
             let lines = try file.split(separator: "\n").map {

@@ -38,7 +38,8 @@ import Testing
     }
 
     @Test func pairsFileReadsColumnsByNameAndReportsBadRows() throws {
-        try withFile(#"""
+        try withFile(
+            #"""
             Text2 , pair_id,lang1,text1,note
             "Deux, ""trois""",p1,en,"One
             line two",first
@@ -46,9 +47,11 @@ import Testing
             b,p3,en,c
             last,p4,it,ultimo,x
 
-            """#) { path in
+            """#
+        ) { path in
             let file = try PairsFile(path: path)
-            #expect(file.rows.map(\.pairID) == ["p1", "p2", "p3", "p4"], "a rejected row with a pair id is kept, marked")
+            #expect(
+                file.rows.map(\.pairID) == ["p1", "p2", "p3", "p4"], "a rejected row with a pair id is kept, marked")
             #expect(file.rows.map(\.line) == [2, 4, 5, 6])
             #expect(file.rows.map(\.isRejected) == [false, false, true, false])
             let first = try #require(file.rows.first)
@@ -93,7 +96,8 @@ import Testing
 
     /// Writes `text` to a temporary file and passes its path to `body`.
     func withFile(_ text: String, _ body: (String) throws -> Void) throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("concord-pairs-\(UUID().uuidString).csv")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "concord-pairs-\(UUID().uuidString).csv")
         try text.write(to: url, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: url) }
         try body(url.path)

@@ -8,10 +8,14 @@ import Testing
         articleID: "a-1", language: "vi", languageConfidence: 0.93, published: 1_700_000_000.5, source: "báo mẫu",
         terms: ["lãi_suất": 2, "ecb": 1.5, "hạ": 1],
         entities: [EntityMention(surface: "Hakan Çalhanoğlu", key: "hakan calhanoglu", count: 3)],
-        numbers: [NumberMention(kind: .score, text: "2-1", value: 2, second: 1),
-                  NumberMention(kind: .quantity, text: "5.000 người", value: 5000, unit: "người")],
-        dates: [DateMention(text: "tối 7/11", first: 18_938, last: 18_938, precision: .day, isRelative: false),
-                DateMention(text: "hôm qua", first: 18_937, last: 18_937, precision: .day, isRelative: true)],
+        numbers: [
+            NumberMention(kind: .score, text: "2-1", value: 2, second: 1),
+            NumberMention(kind: .quantity, text: "5.000 người", value: 5000, unit: "người"),
+        ],
+        dates: [
+            DateMention(text: "tối 7/11", first: 18_938, last: 18_938, precision: .day, isRelative: false),
+            DateMention(text: "hôm qua", first: 18_937, last: 18_937, precision: .day, isRelative: true),
+        ],
         eventDate: EventDate(first: 18_938, last: 18_938, source: .mentioned, evidence: "mentioned: tối 7/11 (day)"),
         embedding: [0.25, -0.5, 1e-7], contentHash: "a83de46ef1a1bb49", title: "ECB hạ lãi suất")
 

@@ -11,12 +11,13 @@ import Testing
         try decoder.decodeJSON(Array(json.utf8), origin: origin)
     }
 
-    @Test(arguments: [
-        (#"{"id":"a1","text":"Body","title":"T","published":"2021-10-18T16:15:00-07:00","lang":"en"}"#, "a1", "en"),
-        (#"{"id":7,"body":"Corpo","date":"2013-10-23","language":"IT"}"#, "7", "it"),
-        (#"{"maintext":"Texte","date_publish":"2021-11-07 21:40:00","url":"https://x.fr/a"}"#, "url-", nil),
-        (#"{"text":"Nội dung","title":"Tiêu đề"}"#, "sha-", nil),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            (#"{"id":"a1","text":"Body","title":"T","published":"2021-10-18T16:15:00-07:00","lang":"en"}"#, "a1", "en"),
+            (#"{"id":7,"body":"Corpo","date":"2013-10-23","language":"IT"}"#, "7", "it"),
+            (#"{"maintext":"Texte","date_publish":"2021-11-07 21:40:00","url":"https://x.fr/a"}"#, "url-", nil),
+            (#"{"text":"Nội dung","title":"Tiêu đề"}"#, "sha-", nil),
+        ] as [(String, String, String?)])
     func fieldsAndAliases(json: String, idPrefix: String, language: String?) throws {
         let r = try decode(json)
         #expect(r.article.id.hasPrefix(idPrefix))
@@ -77,8 +78,9 @@ import Testing
     }
 
     @Test func textFilesUseTheirFirstShortLineAsTitle() throws {
-        let r = try decoder.decodeText(Array("Titolo breve\n\nIl corpo dell'articolo.\nSeconda riga.".utf8),
-                                       id: "demo-061", origin: RecordOrigin(file: "demo-061.txt", line: 1))
+        let r = try decoder.decodeText(
+            Array("Titolo breve\n\nIl corpo dell'articolo.\nSeconda riga.".utf8),
+            id: "demo-061", origin: RecordOrigin(file: "demo-061.txt", line: 1))
         #expect(r.article.id == "demo-061")
         #expect(r.article.title == "Titolo breve")
         #expect(r.article.text.hasPrefix("Il corpo"))

@@ -61,8 +61,10 @@ struct StreamCalibrationTests {
 
     @Test func streamThresholdRaisesButNeverLowersTheModels() {
         var configuration = SameEventScorer.Configuration()
-        let articles = [ProfileCorpus.article("a", terms: ["fire", "port"]),
-                        ProfileCorpus.article("b", terms: ["fire", "port", "ship"])]
+        let articles = [
+            ProfileCorpus.article("a", terms: ["fire", "port"]),
+            ProfileCorpus.article("b", terms: ["fire", "port", "ship"]),
+        ]
         var corpus = ProfileCorpus(articles)
         let (a, b) = (corpus.profile(articles[0]), corpus.profile(articles[1]))
         let base = SameEventScorer(configuration: configuration).assess(a, b, statistics: corpus.statistics)
@@ -82,8 +84,10 @@ struct StreamCalibrationTests {
             (0..<2).map { copy in
                 ProfileCorpus.article(
                     "s\(story)-\(copy)", hoursAfterT0: Double(story * 5 + copy),
-                    terms: ["city", "council", "w\(story)a", "w\(story)b", "w\(story)c",
-                            "x\(story)-\(copy)", "y\(story)-\(copy)", "z\(story)-\(copy)"],
+                    terms: [
+                        "city", "council", "w\(story)a", "w\(story)b", "w\(story)c",
+                        "x\(story)-\(copy)", "y\(story)-\(copy)", "z\(story)-\(copy)",
+                    ],
                     entities: ["Name\(story)"])
             }
         }

@@ -26,18 +26,25 @@ struct EnglishOnly: LanguageIdentifier {
 
 func article(_ id: String, _ title: String, _ text: String, day: Int, lang: String = "en") -> InputRecord {
     InputRecord(
-        article: Article(id: id, source: "src-\(id)", title: title, text: text,
-                         published: Date(timeIntervalSince1970: Double(day) * 86_400 + 36_000), declaredLanguage: lang),
+        article: Article(
+            id: id, source: "src-\(id)", title: title, text: text,
+            published: Date(timeIntervalSince1970: Double(day) * 86_400 + 36_000), declaredLanguage: lang),
         origin: RecordOrigin(file: "test.jsonl", line: 1))
 }
 
 let sample: [InputRecord] = [
-    article("a1", "Harbour fire destroys warehouse in Kelston",
-            "A fire destroyed a grain warehouse at the Kelston harbour on Tuesday. Firefighters from Kelston and Avonbridge fought the blaze for six hours.", day: 20_000),
-    article("a2", "Kelston harbour warehouse burns down",
-            "Firefighters from Kelston and Avonbridge fought a blaze at a grain warehouse in the Kelston harbour for six hours on Tuesday.", day: 20_000),
-    article("a3", "Mayor Ostrova opens new tram line in Dunmere",
-            "Mayor Lena Ostrova opened the new tram line between Dunmere station and the university on Friday, with 12 stops.", day: 20_003),
+    article(
+        "a1", "Harbour fire destroys warehouse in Kelston",
+        "A fire destroyed a grain warehouse at the Kelston harbour on Tuesday. Firefighters from Kelston and Avonbridge fought the blaze for six hours.",
+        day: 20_000),
+    article(
+        "a2", "Kelston harbour warehouse burns down",
+        "Firefighters from Kelston and Avonbridge fought a blaze at a grain warehouse in the Kelston harbour for six hours on Tuesday.",
+        day: 20_000),
+    article(
+        "a3", "Mayor Ostrova opens new tram line in Dunmere",
+        "Mayor Lena Ostrova opened the new tram line between Dunmere station and the university on Friday, with 12 stops.",
+        day: 20_003),
 ]
 
 @Suite struct EventStoreTests {
@@ -121,7 +128,8 @@ let sample: [InputRecord] = [
     }
 
     @Test func sqliteStoreRejectsAFileThatIsNotADatabase() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-db-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-db-\(UUID().uuidString).sqlite")
+            .path
         try Data("this is not sqlite".utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: StoreError.self) { try SQLiteEventStore(path: path) }
     }

@@ -36,12 +36,14 @@ public struct Decision: Sendable, Hashable, Codable {
         case .duplicate:
             return "\(articleID) has the same content as \(duplicateOf ?? "?"); kept once"
         case .joined, .created:
-            var s = kind == .joined
+            var s =
+                kind == .joined
                 ? "\(articleID) joined \(eventID)" : "\(articleID) opened \(eventID)"
             if let a = assessment, let best = bestCandidate {
                 let p = Explanation.format(a.probability, digits: 3)
                 let t = Explanation.format(a.threshold, digits: 3)
-                s += kind == .joined
+                s +=
+                    kind == .joined
                     ? " with p=\(p) >= \(t) (\(a.signals.languagePair))"
                     : "; best candidate \(best) had p=\(p) < \(t) (\(a.signals.languagePair))"
                 s += " [" + Explanation.carriers(a) + "]"
@@ -77,7 +79,8 @@ public enum Explanation {
                 switch key {
                 case "lexical": s += " (cos \(format(a.signals.lexical ?? 0)))"
                 case "embedding", "embeddingCrossLingual": s += " (cos \(format(a.signals.embedding ?? 0)))"
-                case "entities", "entitiesCrossLingual" where !a.signals.sharedEntities.isEmpty:
+                case "entities",
+                    "entitiesCrossLingual" where !a.signals.sharedEntities.isEmpty:
                     s += " (" + a.signals.sharedEntities.prefix(4).joined(separator: ", ") + ")"
                 case "distinctiveMissing" where !a.signals.onlyInArticle.isEmpty:
                     s += " (only one side: " + a.signals.onlyInArticle.prefix(4).joined(separator: ", ") + ")"

@@ -62,12 +62,14 @@ public struct EventClustering: Sendable {
     /// - Complexity: O(c · (t + e)) for c candidates of t terms and e entities.
     public mutating func add(_ f: ArticleFeatures) -> Decision {
         if let existing = assignment[f.articleID] {
-            return Decision(articleID: f.articleID, kind: .duplicate, eventID: existing, candidates: 0,
-                            threshold: nil, duplicateOf: f.articleID)
+            return Decision(
+                articleID: f.articleID, kind: .duplicate, eventID: existing, candidates: 0,
+                threshold: nil, duplicateOf: f.articleID)
         }
         if let first = contentHashes[f.contentHash], let existing = assignment[first] {
-            return Decision(articleID: f.articleID, kind: .duplicate, eventID: existing, candidates: 0,
-                            threshold: nil, duplicateOf: first)
+            return Decision(
+                articleID: f.articleID, kind: .duplicate, eventID: existing, candidates: 0,
+                threshold: nil, duplicateOf: first)
         }
         let vector = unitVector(observe(f))
         let single = EventProfile(id: EventID(openedBy: f.articleID), article: f, terms: vector)
@@ -109,7 +111,8 @@ public struct EventClustering: Sendable {
         guard configuration.calibrationWindow > 0 else { return }
         var probe = self
         for f in sequence.suffix(configuration.calibrationWindow) { _ = probe.add(f) }
-        configuration.scorer.streamThresholds = probe.calibration.thresholds(minimumSamples: configuration.calibrationSamples)
+        configuration.scorer.streamThresholds = probe.calibration.thresholds(
+            minimumSamples: configuration.calibrationSamples)
     }
 
     /// Rebuilds the state of a store before `upcoming` articles are added: counts every stored and upcoming
@@ -117,7 +120,9 @@ public struct EventClustering: Sendable {
     /// and puts the stored ones back into their events (``restore(_:into:)``).
     ///
     /// - Parameter stored: the stored articles and their events, in ingest order.
-    public mutating func rebuild(stored: [(features: ArticleFeatures, event: EventID)], upcoming: [ArticleFeatures] = []) {
+    public mutating func rebuild(
+        stored: [(features: ArticleFeatures, event: EventID)], upcoming: [ArticleFeatures] = []
+    ) {
         for (f, _) in stored { observe(f) }
         for f in upcoming { observe(f) }
         calibrate(on: stored.map(\.0) + upcoming)
@@ -159,13 +164,16 @@ public struct EventClustering: Sendable {
                     guard let otherEvent = events[other] else { continue }
                     let a = scorer.assess(event, otherEvent, statistics: statistics)
                     if a.probability >= max(configuration.mergeFloor, a.threshold + configuration.mergeMargin),
-                        best.map({ a.probability > $0.1.probability || (a.probability == $0.1.probability && other < $0.0) }) ?? true
+                        best.map({
+                            a.probability > $0.1.probability || (a.probability == $0.1.probability && other < $0.0)
+                        }) ?? true
                     {
                         best = (other, a)
                     }
                 }
                 guard let (other, assessment) = best else { continue }
-                let (survivor, absorbed) = (creationOrder[id] ?? 0) < (creationOrder[other] ?? 0) ? (id, other) : (other, id)
+                let (survivor, absorbed) =
+                    (creationOrder[id] ?? 0) < (creationOrder[other] ?? 0) ? (id, other) : (other, id)
                 merge(absorbed, into: survivor)
                 pending?.insert(survivor)
                 records.append(MergeRecord(survivor: survivor, absorbed: absorbed, assessment: assessment))
@@ -177,7 +185,9 @@ public struct EventClustering: Sendable {
 
     /// Moves every member of `absorbed` into `survivor`.
     public mutating func merge(_ absorbed: EventID, into survivor: EventID) {
-        guard absorbed != survivor, let gone = events.removeValue(forKey: absorbed), events[survivor] != nil else { return }
+        guard absorbed != survivor, let gone = events.removeValue(forKey: absorbed), events[survivor] != nil else {
+            return
+        }
         events[survivor]?.absorb(gone)
         for member in gone.members { assignment[member] = survivor }
         let keys = postedKeys.removeValue(forKey: absorbed) ?? []
@@ -226,8 +236,10 @@ public struct EventClustering: Sendable {
 
     /// Assesses two articles against each other with the current statistics (for explanations).
     public mutating func assess(_ a: ArticleFeatures, _ b: ArticleFeatures) -> SameEventScorer.Assessment {
-        let pa = EventProfile(id: EventID(openedBy: a.articleID), article: a, terms: unitVector(vocabulary.vector(a.terms)))
-        let pb = EventProfile(id: EventID(openedBy: b.articleID), article: b, terms: unitVector(vocabulary.vector(b.terms)))
+        let pa = EventProfile(
+            id: EventID(openedBy: a.articleID), article: a, terms: unitVector(vocabulary.vector(a.terms)))
+        let pb = EventProfile(
+            id: EventID(openedBy: b.articleID), article: b, terms: unitVector(vocabulary.vector(b.terms)))
         return scorer.assess(pa, pb, statistics: statistics)
     }
 
@@ -273,7 +285,9 @@ public struct EventClustering: Sendable {
             }
             nearest.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             let chosen = Set(result)
-            for (id, _) in nearest.prefix(configuration.vectorCandidates) where !chosen.contains(id) { result.append(id) }
+            for (id, _) in nearest.prefix(configuration.vectorCandidates) where !chosen.contains(id) {
+                result.append(id)
+            }
         }
         return result
     }

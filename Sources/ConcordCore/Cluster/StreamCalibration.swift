@@ -69,7 +69,7 @@ public struct StreamCalibration: Sendable, Hashable {
             let k = Double(i)
             let meanBelow = below / k, meanAbove = (total - below) / (n - k)
             let score = k * (n - k) * (meanAbove - meanBelow) * (meanAbove - meanBelow)
-            if best == nil || score > best!.score { best = (score, (x[i - 1] + x[i]) / 2) }
+            if score > best?.score ?? -.infinity { best = (score, (x[i - 1] + x[i]) / 2) }
         }
         return best?.cut
     }

@@ -23,17 +23,16 @@ public struct ClusteringScore: Sendable, Hashable, Codable {
     ///
     /// - Complexity: O(n) plus the sizes of the cluster intersections.
     public init(gold: [String: String], predicted: [String: String]) {
-        let items = gold.keys.filter { predicted[$0] != nil }.sorted()
+        let items = gold.compactMap { item, g in predicted[item].map { (item: item, gold: g, predicted: $0) } }
+            .sorted { $0.item < $1.item }
         var goldSize: [String: Int] = [:], predSize: [String: Int] = [:], both: [String: [String: Int]] = [:]
-        for item in items {
-            let g = gold[item]!, p = predicted[item]!
+        for (_, g, p) in items {
             goldSize[g, default: 0] += 1
             predSize[p, default: 0] += 1
             both[g, default: [:]][p, default: 0] += 1
         }
         var bp = 0.0, br = 0.0
-        for item in items {
-            let g = gold[item]!, p = predicted[item]!
+        for (_, g, p) in items {
             let overlap = Double(both[g]?[p] ?? 0)
             bp += overlap / Double(predSize[p] ?? 1)
             br += overlap / Double(goldSize[g] ?? 1)
@@ -44,7 +43,8 @@ public struct ClusteringScore: Sendable, Hashable, Codable {
         let truePairs = both.values.flatMap(\.values).reduce(0.0) { $0 + pairs($1) }
         let predPairs = predSize.values.reduce(0.0) { $0 + pairs($1) }
         let goldPairs = goldSize.values.reduce(0.0) { $0 + pairs($1) }
-        pairwise = PRF(precision: predPairs > 0 ? truePairs / predPairs : 1, recall: goldPairs > 0 ? truePairs / goldPairs : 1)
+        pairwise = PRF(
+            precision: predPairs > 0 ? truePairs / predPairs : 1, recall: goldPairs > 0 ? truePairs / goldPairs : 1)
         goldEvents = goldSize.count
         predictedEvents = predSize.count
         articles = items.count

@@ -33,7 +33,8 @@ struct NameTally: Sendable {
     /// depend on the order of the entries.
     mutating func dropUnconfirmedSingles(_ isConfirmed: (String, Int) -> Bool) {
         let dropped = entries.values.filter { entry in
-            entry.needsCheck && longerNames(endingWith: entry.keyWords).isEmpty && !isConfirmed(entry.surface, entry.count)
+            entry.needsCheck && longerNames(endingWith: entry.keyWords).isEmpty
+                && !isConfirmed(entry.surface, entry.count)
         }
         for entry in dropped { entries[entry.key] = nil }
     }

@@ -47,9 +47,11 @@ public final class Stemmer: @unchecked Sendable {
         return words.map { word in
             var utf8 = Array(word.utf8)
             let count = Int32(utf8.count)
-            guard let out = utf8.withUnsafeMutableBufferPointer({ buf in
-                buf.baseAddress.flatMap { sb_stemmer_stem(stemmer, $0, count) }
-            }) else { return word }
+            guard
+                let out = utf8.withUnsafeMutableBufferPointer({ buf in
+                    buf.baseAddress.flatMap { sb_stemmer_stem(stemmer, $0, count) }
+                })
+            else { return word }
             let length = Int(sb_stemmer_length(stemmer))
             return String(decoding: UnsafeBufferPointer(start: out, count: length), as: UTF8.self)
         }

@@ -49,9 +49,9 @@ struct FeatureWriter {
         write(f.published) { $0.write($1) }
         write(f.source) { $0.write($1) }
         count(f.terms.count)
-        for key in f.terms.keys.sorted() {
+        for (key, weight) in f.terms.sorted(by: { $0.key < $1.key }) {
             write(key)
-            bytes += withUnsafeBytes(of: f.terms[key]!.bitPattern.littleEndian, Array.init)
+            bytes += withUnsafeBytes(of: weight.bitPattern.littleEndian, Array.init)
         }
         count(f.entities.count)
         for e in f.entities {
@@ -113,7 +113,9 @@ struct FeatureReader {
     var at = 0
 
     mutating func readFeatures() throws -> ArticleFeatures {
-        guard try byte() == ArticleFeatures.binaryVersion else { throw FeatureDecodingError(description: "unknown features format") }
+        guard try byte() == ArticleFeatures.binaryVersion else {
+            throw FeatureDecodingError(description: "unknown features format")
+        }
         let articleID = try string(), language = try string(), languageConfidence = try double()
         let published = try optional { try $0.double() }
         let source = try optional { try $0.string() }
@@ -124,19 +126,26 @@ struct FeatureReader {
             let key = try string()
             terms[key] = Float(bitPattern: try fixed(UInt32.self))
         }
-        let entities = try (0..<count()).map { _ in EntityMention(surface: try string(), key: try string(), count: try int()) }
+        let entities = try (0..<count()).map { _ in
+            EntityMention(surface: try string(), key: try string(), count: try int())
+        }
         let numbers = try (0..<count()).map { _ in
-            NumberMention(kind: try raw(NumberMention.Kind.self), text: try string(), value: try double(),
-                          second: try optional { try $0.double() }, unit: try optional { try $0.string() })
+            NumberMention(
+                kind: try raw(NumberMention.Kind.self), text: try string(), value: try double(),
+                second: try optional { try $0.double() }, unit: try optional { try $0.string() })
         }
         let dates = try (0..<count()).map { _ in
-            DateMention(text: try string(), first: try int(), last: try int(), precision: try raw(DatePrecision.self),
-                        isRelative: try byte() != 0)
+            DateMention(
+                text: try string(), first: try int(), last: try int(), precision: try raw(DatePrecision.self),
+                isRelative: try byte() != 0)
         }
         let eventDate = try optional { r in
-            EventDate(first: try r.int(), last: try r.int(), source: try r.raw(EventDate.Source.self), evidence: try r.string())
+            EventDate(
+                first: try r.int(), last: try r.int(), source: try r.raw(EventDate.Source.self),
+                evidence: try r.string())
         }
-        let embedding = try optional { r in try (0..<r.count()).map { _ in Float(bitPattern: try r.fixed(UInt32.self)) } }
+        let embedding = try optional { r in try (0..<r.count()).map { _ in Float(bitPattern: try r.fixed(UInt32.self)) }
+        }
         let contentHash = try string(), title = try string()
         guard at == bytes.count else { throw FeatureDecodingError(description: "\(bytes.count - at) bytes left over") }
         return ArticleFeatures(

@@ -75,9 +75,11 @@ public enum MojibakeRepair {
         var accepted = candidates.filter { hasClearRepair || !$0.isAmbiguous }
         accepted = accepted.enumerated().filter { offset, candidate in
             guard candidate.needsNeighbor else { return true }
-            let touchesPrevious = offset > 0
+            let touchesPrevious =
+                offset > 0
                 && accepted[offset - 1].start + accepted[offset - 1].length == candidate.start
-            let touchesNext = offset + 1 < accepted.count
+            let touchesNext =
+                offset + 1 < accepted.count
                 && candidate.start + candidate.length == accepted[offset + 1].start
             return touchesPrevious || touchesNext
         }.map(\.element)
@@ -157,7 +159,8 @@ public enum MojibakeRepair {
             value = UInt32(bytes[0] & 0x0F) << 12 | UInt32(bytes[1] & 0x3F) << 6 | UInt32(bytes[2] & 0x3F)
             guard value >= 0x800 else { return nil }
         default:
-            value = UInt32(bytes[0] & 0x07) << 18 | UInt32(bytes[1] & 0x3F) << 12
+            value =
+                UInt32(bytes[0] & 0x07) << 18 | UInt32(bytes[1] & 0x3F) << 12
                 | UInt32(bytes[2] & 0x3F) << 6 | UInt32(bytes[3] & 0x3F)
             guard (0x10000...0x10FFFF).contains(value) else { return nil }
         }

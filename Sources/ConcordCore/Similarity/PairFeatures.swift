@@ -70,7 +70,7 @@ public struct PairFeatures: Sendable, Hashable {
 
     public init(_ s: PairSignals) {
         var v = [Double](repeating: 0, count: Feature.allCases.count)
-        func set(_ f: Feature, _ x: Double) { v[Self.position[f]!] = x }
+        func set(_ f: Feature, _ x: Double) { v[Self.index(f)] = x }
         let cross = s.isCrossLingual
         if let e = s.embedding { set(cross ? .embeddingCrossLingual : .embedding, e) }
         set(.lexical, s.lexical ?? 0)
@@ -91,7 +91,11 @@ public struct PairFeatures: Sendable, Hashable {
         values = v
     }
 
-    public subscript(_ f: Feature) -> Double { values[Self.position[f]!] }
+    public subscript(_ f: Feature) -> Double { values[Self.index(f)] }
 
-    static let position: [Feature: Int] = Dictionary(uniqueKeysWithValues: Feature.allCases.enumerated().map { ($1, $0) })
+    /// The position of a feature in ``values``.
+    static func index(_ f: Feature) -> Int { position[f] ?? 0 }
+
+    static let position: [Feature: Int] = Dictionary(
+        uniqueKeysWithValues: Feature.allCases.enumerated().map { ($1, $0) })
 }

@@ -22,8 +22,10 @@ public struct SameEventModel: Sendable, Hashable, Codable {
         /// relative to them, so "embedding +2.1" means more similar than a typical candidate. nil: 0.
         public var centers: [String: Double]?
 
-        public init(intercept: Double, weights: [String: Double], thresholds: [String: Double] = [:],
-                    sameLanguageThreshold: Double = 0.5, crossLingualThreshold: Double = 0.5) {
+        public init(
+            intercept: Double, weights: [String: Double], thresholds: [String: Double] = [:],
+            sameLanguageThreshold: Double = 0.5, crossLingualThreshold: Double = 0.5
+        ) {
             self.intercept = intercept
             self.weights = weights
             self.thresholds = thresholds

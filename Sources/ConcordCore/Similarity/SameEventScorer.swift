@@ -44,8 +44,9 @@ public struct SameEventScorer: Sendable {
         let x = PairFeatures(s)
         let w = configuration.model.weights(for: s)
         let logit = w.logit(x)
-        let threshold = max(w.threshold(for: s.languagePair, crossLingual: s.isCrossLingual),
-                            configuration.streamThresholds[s.languagePair] ?? 0)
+        let threshold = max(
+            w.threshold(for: s.languagePair, crossLingual: s.isCrossLingual),
+            configuration.streamThresholds[s.languagePair] ?? 0)
         return Assessment(
             signals: s, contributions: w.contributions(x), probability: 1 / (1 + exp(-logit)),
             threshold: threshold + configuration.thresholdShift)
@@ -56,7 +57,8 @@ public struct SameEventScorer: Sendable {
         var s = PairSignals()
         let (lexical, language) = self.lexical(a, b)
         s.lexical = lexical
-        s.languagePair = language.map { "\($0)-\($0)" } ?? [a.mainLanguage, b.mainLanguage].sorted().joined(separator: "-")
+        s.languagePair =
+            language.map { "\($0)-\($0)" } ?? [a.mainLanguage, b.mainLanguage].sorted().joined(separator: "-")
         s.terms = min(a.meanTerms, b.meanTerms)
         entityOverlap(a, b, statistics: statistics, into: &s)
         if let ea = a.embeddingSum, let eb = b.embeddingSum, a.embeddingCount > 0, b.embeddingCount > 0 {
@@ -66,7 +68,8 @@ public struct SameEventScorer: Sendable {
         dateAgreement(a, b, into: &s)
         numberAgreement(a, b, into: &s)
         if let da = a.daySpan, let db = b.daySpan {
-            s.gapDays = da.overlaps(db) ? 0 : min(abs(da.lowerBound - db.upperBound), abs(db.lowerBound - da.upperBound))
+            s.gapDays =
+                da.overlaps(db) ? 0 : min(abs(da.lowerBound - db.upperBound), abs(db.lowerBound - da.upperBound))
         }
         if let pa = a.publishedRange, let pb = b.publishedRange {
             s.publishedGapHours = max(0, pa.lowerBound - pb.upperBound, pb.lowerBound - pa.upperBound) / 3600
@@ -82,7 +85,7 @@ public struct SameEventScorer: Sendable {
             guard let bagB = b.terms[lang], let na = a.languages[lang], let nb = b.languages[lang], na > 0, nb > 0
             else { continue }
             let mean = bagA.dot(bagB) / Double(na * nb)
-            if best == nil || mean > best!.0 { best = (mean, lang) }
+            if mean > best?.0 ?? -.infinity { best = (mean, lang) }
         }
         return (best?.0, best?.1)
     }
@@ -143,7 +146,9 @@ public struct SameEventScorer: Sendable {
             let shared = Set(a.scores.keys).intersection(b.scores.keys)
             if shared.isEmpty {
                 s.scores = -1
-                s.notes.append("scores differ (\(a.scores.keys.sorted().joined(separator: ", ")) vs \(b.scores.keys.sorted().joined(separator: ", ")))")
+                s.notes.append(
+                    "scores differ (\(a.scores.keys.sorted().joined(separator: ", ")) vs \(b.scores.keys.sorted().joined(separator: ", ")))"
+                )
             } else {
                 s.scores = 1
                 s.notes.append("same score \(shared.sorted().joined(separator: ", "))")

@@ -54,12 +54,13 @@ public enum SameEventTraining {
     /// ``PairFeatures/expectedSign(_:)`` is set to 0 and the rest refitted, until none does. Thresholds per language pair maximize the F1 of
     /// the pairs of that language pair (at least `minimumPairs` of them with both labels present),
     /// shrunk toward the same-language or cross-lingual threshold.
-    public static func fit(_ pairs: [LabelledPair], l2: Double = 1.0, minimumPairs: Int = 50) -> SameEventModel.Weights {
+    public static func fit(_ pairs: [LabelledPair], l2: Double = 1.0, minimumPairs: Int = 50) -> SameEventModel.Weights
+    {
         let d = PairFeatures.names.count
         var datasetTotal: [String: Int] = [:]
         for p in pairs { datasetTotal[p.dataset, default: 0] += 1 }
         let n = Double(pairs.count)
-        let weight = pairs.map { n / Double(datasetTotal.count) / Double(datasetTotal[$0.dataset]!) }
+        let weight = pairs.map { n / Double(datasetTotal.count) / Double(datasetTotal[$0.dataset, default: 1]) }
         // Standardize.
         var mean = [Double](repeating: 0, count: d), sd = [Double](repeating: 0, count: d)
         for (p, w) in zip(pairs, weight) { for j in 0..<d { mean[j] += w * p.features.values[j] } }
@@ -87,17 +88,20 @@ public enum SameEventTraining {
         var model = SameEventModel.Weights(intercept: intercept, weights: weights)
         // Centers of the similarity features: their mean over the pairs where they are present (non-zero);
         // evidence features (agreements, conflicts, gaps) are read against 0, their absence.
-        let similarities: Set<PairFeatures.Feature> = [.embedding, .embeddingCrossLingual, .lexical, .entities,
-                                                       .entitiesCrossLingual, .length]
-        model.centers = Dictionary(uniqueKeysWithValues: similarities.map(\.rawValue).filter { weights[$0] != nil }.map { name in
-            let j = PairFeatures.names.firstIndex(of: name) ?? 0
-            var sum = 0.0, total = 0.0
-            for (p, w) in zip(pairs, weight) where p.features.values[j] != 0 {
-                sum += w * p.features.values[j]
-                total += w
-            }
-            return (name, total > 0 ? (sum / total * 1000).rounded() / 1000 : 0)
-        })
+        let similarities: Set<PairFeatures.Feature> = [
+            .embedding, .embeddingCrossLingual, .lexical, .entities,
+            .entitiesCrossLingual, .length,
+        ]
+        model.centers = Dictionary(
+            uniqueKeysWithValues: similarities.map(\.rawValue).filter { weights[$0] != nil }.map { name in
+                let j = PairFeatures.names.firstIndex(of: name) ?? 0
+                var sum = 0.0, total = 0.0
+                for (p, w) in zip(pairs, weight) where p.features.values[j] != 0 {
+                    sum += w * p.features.values[j]
+                    total += w
+                }
+                return (name, total > 0 ? (sum / total * 1000).rounded() / 1000 : 0)
+            })
         calibrateThresholds(&model, pairs: pairs, minimumPairs: minimumPairs)
         return model
     }
@@ -156,14 +160,17 @@ public enum SameEventTraining {
             }
             return bestT
         }
-        let same = scored.filter { !$0.pair.signals.isCrossLingual }, cross = scored.filter { $0.pair.signals.isCrossLingual }
+        let same = scored.filter { !$0.pair.signals.isCrossLingual },
+            cross = scored.filter { $0.pair.signals.isCrossLingual }
         model.sameLanguageThreshold = best(same) ?? 0.5
         model.crossLingualThreshold = best(cross) ?? model.sameLanguageThreshold
         for (languagePair, items) in Dictionary(grouping: scored, by: { $0.pair.signals.languagePair }) {
             guard let t = best(items) else { continue }
-            let fallback = items[0].pair.signals.isCrossLingual ? model.crossLingualThreshold : model.sameLanguageThreshold
+            let fallback =
+                items[0].pair.signals.isCrossLingual ? model.crossLingualThreshold : model.sameLanguageThreshold
             let k = Double(minimumPairs)
-            model.thresholds[languagePair] = ((Double(items.count) * t + k * fallback) / (Double(items.count) + k) * 100).rounded() / 100
+            model.thresholds[languagePair] =
+                ((Double(items.count) * t + k * fallback) / (Double(items.count) + k) * 100).rounded() / 100
         }
     }
 

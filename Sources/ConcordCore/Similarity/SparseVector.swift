@@ -15,7 +15,9 @@ public struct SparseVector: Sendable, Hashable {
         ids.reserveCapacity(sorted.count)
         values.reserveCapacity(sorted.count)
         for (id, v) in sorted {
-            if ids.last == id { values[values.count - 1] += v } else {
+            if ids.last == id {
+                values[values.count - 1] += v
+            } else {
                 ids.append(id)
                 values.append(v)
             }

@@ -29,12 +29,16 @@ struct ClusterCommand: AsyncParsableCommand {
         case .csv, .table:
             var table = TextTable(header: ["event", "articles", "languages", "date", "title"])
             for (summary, members) in events {
-                table.rows.append([summary.id.rawValue, String(members.count), summary.languages.joined(separator: " "),
-                                   summary.eventDate ?? "", summary.title])
+                table.rows.append([
+                    summary.id.rawValue, String(members.count), summary.languages.joined(separator: " "),
+                    summary.eventDate ?? "", summary.title,
+                ])
             }
             print(format == .csv ? table.csv() : table.render())
             if format == .table {
-                Console.error("\(records.count) read, \(records.count - run.duplicates) clustered into \(events.count) events, \(run.duplicates) duplicates, \(rejected.count) rejected, \(run.merges.count) merges")
+                Console.error(
+                    "\(records.count) read, \(records.count - run.duplicates) clustered into \(events.count) events, \(run.duplicates) duplicates, \(rejected.count) rejected, \(run.merges.count) merges"
+                )
             }
         }
     }

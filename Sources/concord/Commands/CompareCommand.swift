@@ -28,8 +28,9 @@ struct CompareCommand: AsyncParsableCommand {
         for row in file.rows where !row.isScorable && !row.isRejected {
             Console.error("rejected: \(pairs):\(row.line) [\(row.pairID)]: no text")
         }
-        let byRow = file.assess(extractor: try models.extractor(try tuning.extractorConfiguration()),
-                                embedder: try models.embedder(), configuration: try tuning.configuration())
+        let byRow = file.assess(
+            extractor: try models.extractor(try tuning.extractorConfiguration()),
+            embedder: try models.embedder(), configuration: try tuning.configuration())
         switch format {
         case .csv:
             print("pair_id,score")
@@ -38,9 +39,10 @@ struct CompareCommand: AsyncParsableCommand {
             }
         case .json, .jsonl:
             let items = file.rows.enumerated().map { i, row in
-                ComparedPair(pairID: row.pairID, score: byRow[i]?.probability, threshold: byRow[i]?.threshold,
-                             languagePair: byRow[i]?.signals.languagePair,
-                             contributions: byRow[i]?.contributions, explanation: byRow[i].map(Explanation.carriers))
+                ComparedPair(
+                    pairID: row.pairID, score: byRow[i]?.probability, threshold: byRow[i]?.threshold,
+                    languagePair: byRow[i]?.signals.languagePair,
+                    contributions: byRow[i]?.contributions, explanation: byRow[i].map(Explanation.carriers))
             }
             if format == .json {
                 print(Console.json(items))
@@ -54,8 +56,10 @@ struct CompareCommand: AsyncParsableCommand {
                     table.rows.append([row.pairID, "", "", "not scored"])
                     continue
                 }
-                table.rows.append([row.pairID, String(format: "%.3f", a.probability), a.isMatch ? "yes" : "no",
-                                   Explanation.carriers(a)])
+                table.rows.append([
+                    row.pairID, String(format: "%.3f", a.probability), a.isMatch ? "yes" : "no",
+                    Explanation.carriers(a),
+                ])
             }
             print(table.render())
         }

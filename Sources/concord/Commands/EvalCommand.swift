@@ -27,14 +27,16 @@ struct EvalCommand: AsyncParsableCommand {
         guard !labelled.isEmpty else { throw CommandError("\(gold): no record has a `cluster` label") }
         let run = try ClusterRun(records: labelled, models: models, tuning: tuning)
         let predicted = run.assignment
-        let goldMap = Dictionary(labelled.map { ($0.article.id, $0.goldEvent!) }, uniquingKeysWith: { a, _ in a })
+        let goldMap = Dictionary(
+            labelled.compactMap { r in r.goldEvent.map { (r.article.id, $0) } }, uniquingKeysWith: { a, _ in a })
         var report = EvalReport(score: ClusteringScore(gold: goldMap, predicted: predicted), rejected: rejected.count)
 
         var byLanguage: [String: [String]] = [:]
         for r in labelled { byLanguage[r.article.declaredLanguage ?? "und", default: []].append(r.article.id) }
         if byLanguage.count > 1 {
             for (lang, ids) in byLanguage {
-                let g = Dictionary(ids.map { ($0, goldMap[$0]!) }, uniquingKeysWith: { a, _ in a })
+                let g = Dictionary(
+                    ids.compactMap { id in goldMap[id].map { (id, $0) } }, uniquingKeysWith: { a, _ in a })
                 report.perLanguage[lang] = ClusteringScore(gold: g, predicted: predicted)
             }
         }
@@ -47,10 +49,15 @@ struct EvalCommand: AsyncParsableCommand {
             for r in declared {
                 let (title, text) = extractor.normalized(r.article)
                 let guess = identifier.identify(title + "\n" + text)?.code ?? "und"
-                if guess == r.article.declaredLanguage { correct += 1 } else { wrong.append("\(r.article.id):\(guess)") }
+                if guess == r.article.declaredLanguage {
+                    correct += 1
+                } else {
+                    wrong.append("\(r.article.id):\(guess)")
+                }
             }
-            report.languageID = .init(checked: declared.count, correct: correct,
-                                      accuracy: Double(correct) / Double(declared.count), errors: Array(wrong.prefix(20)))
+            report.languageID = .init(
+                checked: declared.count, correct: correct,
+                accuracy: Double(correct) / Double(declared.count), errors: Array(wrong.prefix(20)))
         }
         if format == .json {
             print(Console.json(report))
@@ -69,7 +76,10 @@ struct EvalCommand: AsyncParsableCommand {
             for (article, label) in grouping { groups[label, default: []].append(article) }
             for (label, members) in groups.sorted(by: { $0.key < $1.key }) {
                 guard Set(members.compactMap { other[$0] }).count > 1 else { continue }
-                print("  \(label): " + members.sorted().map { "\(other[$0] ?? "?")|\(titles[$0]?.prefix(50) ?? "")" }.joined(separator: " || "))
+                print(
+                    "  \(label): "
+                        + members.sorted().map { "\(other[$0] ?? "?")|\(titles[$0]?.prefix(50) ?? "")" }.joined(
+                            separator: " || "))
             }
         }
         spread("\nFalse merges (predicted events holding several gold events):", predicted, gold)
@@ -107,10 +117,14 @@ struct EvalReport: Codable {
 
     func table(name: String) -> String {
         func f(_ x: Double) -> String { String(format: "%.3f", x) }
-        var t = TextTable(header: ["set", "articles", "gold", "predicted", "B3 P", "B3 R", "B3 F1", "pair P", "pair R", "pair F1"])
+        var t = TextTable(header: [
+            "set", "articles", "gold", "predicted", "B3 P", "B3 R", "B3 F1", "pair P", "pair R", "pair F1",
+        ])
         func row(_ label: String, _ s: (Int, Int, Int, ClusteringScore.PRF, ClusteringScore.PRF)) -> [String] {
-            [label, String(s.0), String(s.1), String(s.2), f(s.3.precision), f(s.3.recall), f(s.3.f1),
-             f(s.4.precision), f(s.4.recall), f(s.4.f1)]
+            [
+                label, String(s.0), String(s.1), String(s.2), f(s.3.precision), f(s.3.recall), f(s.3.f1),
+                f(s.4.precision), f(s.4.recall), f(s.4.f1),
+            ]
         }
         t.rows.append(row(name, (articles, events.gold, events.predicted, bcubed, pairwise)))
         for (lang, s) in perLanguage.sorted(by: { $0.key < $1.key }) {

@@ -20,7 +20,8 @@ struct EventsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let db = try store.openExisting()
-        let q = EventQuery(since: since?.date, until: until?.date, language: lang, entity: entity, text: query, limit: limit)
+        let q = EventQuery(
+            since: since?.date, until: until?.date, language: lang, entity: entity, text: query, limit: limit)
         let events: [EventSummary]
         do { events = try db.events(matching: q) } catch { throw CommandError("\(error)") }
         switch format {
@@ -29,8 +30,10 @@ struct EventsCommand: AsyncParsableCommand {
         case .table, .csv:
             var t = TextTable(header: ["event", "articles", "sources", "languages", "date", "title", "entities"])
             for e in events {
-                t.rows.append([e.id.rawValue, String(e.articleCount), String(e.sourceCount), e.languages.joined(separator: " "),
-                               e.eventDate ?? "", e.title, e.entities.prefix(3).joined(separator: ", ")])
+                t.rows.append([
+                    e.id.rawValue, String(e.articleCount), String(e.sourceCount), e.languages.joined(separator: " "),
+                    e.eventDate ?? "", e.title, e.entities.prefix(3).joined(separator: ", "),
+                ])
             }
             print(format == .csv ? t.csv() : t.render(maxWidth: 50))
         }
@@ -52,25 +55,34 @@ struct EventCommand: AsyncParsableCommand {
             throw CommandError("no event \(id) in \(store.path)")
         }
         if format == .json || format == .jsonl {
-            print(Console.json(EventDetail(summary: summary, articles: articles.map(EventDetail.Member.init)), pretty: format == .json))
+            print(
+                Console.json(
+                    EventDetail(summary: summary, articles: articles.map(EventDetail.Member.init)),
+                    pretty: format == .json))
             return
         }
         print("\(summary.id)  \(summary.title)")
-        print("articles: \(summary.articleCount) from \(summary.sourceCount) sources; languages: \(summary.languages.joined(separator: ", "))")
+        print(
+            "articles: \(summary.articleCount) from \(summary.sourceCount) sources; languages: \(summary.languages.joined(separator: ", "))"
+        )
         if let d = summary.eventDate { print("event date: \(d)  (\(summary.eventDateEvidence ?? ""))") }
         print("entities: \(summary.entities.joined(separator: ", "))")
         var numbers: [String: Int] = [:]
         for a in articles { for n in Set(a.features.numbers.map(\.text)) { numbers[n, default: 0] += 1 } }
         if !numbers.isEmpty {
-            print("numbers: " + numbers.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-                .prefix(10).map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
+            print(
+                "numbers: "
+                    + numbers.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                    .prefix(10).map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
         }
         var t = TextTable(header: ["article", "lang", "published", "source", "title", "dates"])
         for a in articles {
-            t.rows.append([a.article.id, a.features.language,
-                           a.article.published.map { String($0.ISO8601Format().prefix(16)) } ?? "",
-                           a.article.source ?? "", a.features.title,
-                           a.features.dates.prefix(3).map(\.text).joined(separator: "; ")])
+            t.rows.append([
+                a.article.id, a.features.language,
+                a.article.published.map { String($0.ISO8601Format().prefix(16)) } ?? "",
+                a.article.source ?? "", a.features.title,
+                a.features.dates.prefix(3).map(\.text).joined(separator: "; "),
+            ])
         }
         print(format == .csv ? t.csv() : t.render(maxWidth: 48))
     }

@@ -27,9 +27,10 @@ struct ExplainCommand: AsyncParsableCommand {
             guard let a = try db.article(id) else { throw CommandError("no article \(id) in \(store.path)") }
             return a
         }
-        var report = ExplainReport(articles: stored.map {
-            .init(id: $0.article.id, event: $0.eventID.rawValue, decision: $0.decision?.summary ?? "")
-        })
+        var report = ExplainReport(
+            articles: stored.map {
+                .init(id: $0.article.id, event: $0.eventID.rawValue, decision: $0.decision?.summary ?? "")
+            })
         if stored.count == 2 {
             var state = EventClustering(configuration: try tuning.configuration())
             // With the thresholds the stream gives now (as the next ingest would calibrate them).
@@ -37,7 +38,8 @@ struct ExplainCommand: AsyncParsableCommand {
             let assessment = state.assess(stored[0].features, stored[1].features)
             report.sameEvent = stored[0].eventID == stored[1].eventID
             report.pair = assessment
-            report.pairSummary = "p=\(Explanation.format(assessment.probability, digits: 3)) (threshold "
+            report.pairSummary =
+                "p=\(Explanation.format(assessment.probability, digits: 3)) (threshold "
                 + "\(Explanation.format(assessment.threshold, digits: 3)), \(assessment.signals.languagePair)): "
                 + Explanation.carriers(assessment)
         }

@@ -20,8 +20,10 @@ struct IngestCommand: AsyncParsableCommand {
     @OptionGroup var tuning: TuningOptions
     @Option(name: .long, help: "Output format of the summary.") var format: OutputFormat = .table
     @Option(name: .long, help: "Articles per transaction.") var batchSize = 64
-    @Option(name: .long, help: ArgumentHelp(
-        "Sleep this many milliseconds after each committed batch (for crash tests).", visibility: .hidden))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Sleep this many milliseconds after each committed batch (for crash tests).", visibility: .hidden))
     var commitDelayMs = 0
 
     func run() async throws {
@@ -32,9 +34,10 @@ struct IngestCommand: AsyncParsableCommand {
         var configuration = Ingestor.Configuration()
         configuration.batchSize = batchSize
         configuration.clustering = try tuning.configuration()
-        let ingestor = Ingestor(store: db, extractor: try models.extractor(try tuning.extractorConfiguration()),
-                                embedder: try models.embedder(),
-                                configuration: configuration)
+        let ingestor = Ingestor(
+            store: db, extractor: try models.extractor(try tuning.extractorConfiguration()),
+            embedder: try models.embedder(),
+            configuration: configuration)
         var summary: IngestSummary
         do {
             summary = try ingestor.ingest(records) { done, total in
@@ -49,12 +52,19 @@ struct IngestCommand: AsyncParsableCommand {
         let seconds = Date().timeIntervalSince(started)
         switch format {
         case .json, .jsonl:
-            print(Console.json(IngestReport(summary: summary, seconds: seconds, store: store.path), pretty: format == .json))
+            print(
+                Console.json(
+                    IngestReport(summary: summary, seconds: seconds, store: store.path), pretty: format == .json))
         case .table, .csv:
-            var t = TextTable(header: ["read", "ingested", "duplicate", "rejected", "joined", "new events", "merges", "events", "seconds"])
-            t.rows.append([summary.read, summary.ingested, summary.duplicates, summary.rejected,
-                           summary.joined, summary.created, summary.merges, summary.events].map(String.init)
-                          + [String(format: "%.1f", seconds)])
+            var t = TextTable(header: [
+                "read", "ingested", "duplicate", "rejected", "joined", "new events", "merges", "events", "seconds",
+            ])
+            t.rows.append(
+                [
+                    summary.read, summary.ingested, summary.duplicates, summary.rejected,
+                    summary.joined, summary.created, summary.merges, summary.events,
+                ].map(String.init)
+                    + [String(format: "%.1f", seconds)])
             print(format == .csv ? t.csv() : t.render())
             if format == .table { Console.error("store: \(store.path)") }
         }

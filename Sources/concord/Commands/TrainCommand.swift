@@ -20,18 +20,29 @@ struct TrainCommand: AsyncParsableCommand {
 
     static let datasetNames = ["vmds", "allsides_neus", "rpm2_fr", "semeval"]
 
-    @Option(name: .long, help: ArgumentHelp("The gold datasets folder (default: $CONCORD_DATASETS or ../shared/datasets).",
-                                            valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The gold datasets folder (default: $CONCORD_DATASETS or ../shared/datasets).",
+            valueName: "dir"))
     var datasets: String?
-    @Option(name: .long, help: ArgumentHelp("Write the model here: .json, or .swift for the built-in model source.",
-                                            valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write the model here: .json, or .swift for the built-in model source.",
+            valueName: "file"))
     var output: String
-    @Option(name: .long, help: ArgumentHelp("Train without this dataset (\(TrainCommand.datasetNames.joined(separator: ", "))); repeatable.",
-                                            valueName: "name"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Train without this dataset (\(TrainCommand.datasetNames.joined(separator: ", "))); repeatable.",
+            valueName: "name"))
     var leaveOut: [String] = []
-    @Option(name: .long, help: ArgumentHelp(
-        "Train on the SemEval pairs outside fold K of N (pairs go to folds by a hash of pair_id), to validate on fold K.",
-        valueName: "K/N"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Train on the SemEval pairs outside fold K of N (pairs go to folds by a hash of pair_id), to validate on fold K.",
+            valueName: "K/N"))
     var semevalFold: String?
     @Option(name: .long, help: "L2 penalty on the standardized weights.") var l2 = 1.0
     @OptionGroup var models: ModelOptions
@@ -42,13 +53,17 @@ struct TrainCommand: AsyncParsableCommand {
             throw ValidationError("unknown dataset \(name); known: \(Self.datasetNames.joined(separator: ", "))")
         }
         if models.noEmbedding { throw ValidationError("train needs the encoder (both weight sets are fitted)") }
-        if semevalFold != nil, fold == nil { throw ValidationError("--semeval-fold takes K/N with 0 <= K < N, e.g. 0/5") }
+        if semevalFold != nil, fold == nil {
+            throw ValidationError("--semeval-fold takes K/N with 0 <= K < N, e.g. 0/5")
+        }
     }
 
     /// `--semeval-fold K/N` as (K, N).
     var fold: (Int, Int)? {
-        guard let parts = semevalFold?.split(separator: "/"), parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]),
-            n > 1, (0..<n).contains(k) else { return nil }
+        guard let parts = semevalFold?.split(separator: "/"), parts.count == 2, let k = Int(parts[0]),
+            let n = Int(parts[1]),
+            n > 1, (0..<n).contains(k)
+        else { return nil }
         return (k, n)
     }
 
@@ -56,7 +71,8 @@ struct TrainCommand: AsyncParsableCommand {
     static func fold(of pairID: String, folds: Int) -> Int { Int(StableHash.fnv1a(pairID) % UInt64(folds)) }
 
     var directory: String {
-        datasets ?? ProcessInfo.processInfo.environment["CONCORD_DATASETS"].flatMap { $0.isEmpty ? nil : $0 } ?? "../shared/datasets"
+        datasets ?? ProcessInfo.processInfo.environment["CONCORD_DATASETS"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? "../shared/datasets"
     }
 
     func run() async throws {
@@ -84,25 +100,33 @@ struct TrainCommand: AsyncParsableCommand {
                 }
             } else {
                 let folder = directory + "/" + name
-                guard let file = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.first(where: { $0.hasSuffix(".jsonl") })
+                guard
+                    let file = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.first(where: {
+                        $0.hasSuffix(".jsonl")
+                    })
                 else { throw CommandError("\(folder): no .jsonl gold set") }
                 var input = try InputOptions.parse([folder + "/" + file])
                 input.quiet = true
-                let records = input.load().records.filter { $0.goldEvent != nil }
+                let labelled = input.load().records.compactMap { r in r.goldEvent.map { (record: r, gold: $0) } }
+                let records = labelled.map(\.record)
                 let features = extractor.features(of: records.map(\.article), embeddedBy: embedder)
-                let gold = Dictionary(records.map { ($0.article.id, $0.goldEvent!) }, uniquingKeysWith: { a, _ in a })
-                found = SameEventTraining.clusteringPairs(features, gold: gold, dataset: name, configuration: configuration)
+                let gold = Dictionary(labelled.map { ($0.record.article.id, $0.gold) }, uniquingKeysWith: { a, _ in a })
+                found = SameEventTraining.clusteringPairs(
+                    features, gold: gold, dataset: name, configuration: configuration)
             }
-            Console.error("\(name): \(found.count) pairs, \(found.filter(\.label).count) same event (\(String(format: "%.1f", Date().timeIntervalSince(start))) s)")
+            Console.error(
+                "\(name): \(found.count) pairs, \(found.filter(\.label).count) same event (\(String(format: "%.1f", Date().timeIntervalSince(start))) s)"
+            )
             pairs += found
         }
         guard !pairs.isEmpty else { throw CommandError("no training pairs") }
         let embedded = SameEventTraining.fit(pairs, l2: l2)
-        let lexical = SameEventTraining.fit(pairs.map { p in
-            var s = p.signals
-            s.embedding = nil
-            return LabelledPair(signals: s, label: p.label, dataset: p.dataset)
-        }, l2: l2)
+        let lexical = SameEventTraining.fit(
+            pairs.map { p in
+                var s = p.signals
+                s.embedding = nil
+                return LabelledPair(signals: s, label: p.label, dataset: p.dataset)
+            }, l2: l2)
         var command = "concord train"
         for name in leaveOut { command += " --leave-out " + name }
         if let semevalFold { command += " --semeval-fold " + semevalFold }
@@ -118,13 +142,20 @@ struct TrainCommand: AsyncParsableCommand {
             throw CommandError("\(output): cannot write")
         }
         var table = TextTable(header: ["feature", "with embedding", "without"])
-        table.rows.append(["(intercept)", String(format: "%+.3f", embedded.intercept), String(format: "%+.3f", lexical.intercept)])
+        table.rows.append([
+            "(intercept)", String(format: "%+.3f", embedded.intercept), String(format: "%+.3f", lexical.intercept),
+        ])
         for name in PairFeatures.names {
-            table.rows.append([name, String(format: "%+.3f", embedded.weights[name] ?? 0), String(format: "%+.3f", lexical.weights[name] ?? 0)])
+            table.rows.append([
+                name, String(format: "%+.3f", embedded.weights[name] ?? 0),
+                String(format: "%+.3f", lexical.weights[name] ?? 0),
+            ])
         }
         print(table.render())
-        print("thresholds: same language \(embedded.sameLanguageThreshold), cross-lingual \(embedded.crossLingualThreshold); "
-              + embedded.thresholds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        print(
+            "thresholds: same language \(embedded.sameLanguageThreshold), cross-lingual \(embedded.crossLingualThreshold); "
+                + embedded.thresholds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        )
         Console.error("wrote \(output) (\(pairs.count) pairs)")
     }
 }

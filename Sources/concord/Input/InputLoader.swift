@@ -4,13 +4,16 @@ import Foundation
 
 /// Input paths and how bad records are reported.
 struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp(
-        "Files or folders of articles: .jsonl (one JSON object a line), .json (news-please), .txt; '-' for stdin.",
-        valueName: "path"))
+    @Argument(
+        help: ArgumentHelp(
+            "Files or folders of articles: .jsonl (one JSON object a line), .json (news-please), .txt; '-' for stdin.",
+            valueName: "path"))
     var paths: [String]
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Also write rejected records (file, line, reason) to this JSONL file.", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write rejected records (file, line, reason) to this JSONL file.", valueName: "file"))
     var rejects: String?
 
     @Flag(name: .long, help: "Do not print each rejected record on stderr (the summary still counts them).")
@@ -38,10 +41,13 @@ struct InputOptions: ParsableArguments {
         }
         if let rejects {
             let lines = rejected.map { e in
-                Console.json(RejectLine(file: e.file, line: e.line, id: e.id, reason: e.reason, detail: e.detail),
-                             pretty: false)
+                Console.json(
+                    RejectLine(file: e.file, line: e.line, id: e.id, reason: e.reason, detail: e.detail),
+                    pretty: false)
             }
-            FileManager.default.createFile(atPath: rejects, contents: Data((lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")).utf8))
+            let written = FileManager.default.createFile(
+                atPath: rejects, contents: Data((lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")).utf8))
+            if !written { Console.error("error: cannot write the rejects file \(rejects)") }
         }
         return (records, rejected)
     }

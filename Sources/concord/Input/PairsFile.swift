@@ -41,15 +41,19 @@ struct PairsFile {
         let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         func column(_ name: String) -> Int? { names.firstIndex(of: name) }
         guard let id = column("pair_id"), let t1 = column("text1"), let t2 = column("text2") else {
-            throw CommandError("\(path): the header needs the columns pair_id, text1 and text2 (found: \(names.joined(separator: ", ")))")
+            throw CommandError(
+                "\(path): the header needs the columns pair_id, text1 and text2 (found: \(names.joined(separator: ", ")))"
+            )
         }
         let l1 = column("lang1"), l2 = column("lang2")
         for (fields, line) in records.dropFirst() {
             if fields.count == 1, fields[0].isEmpty { continue }
             guard fields.count == names.count else {
                 let pairID = fields.count > id ? fields[id] : nil
-                rejected.append(.wrongColumns(RecordOrigin(file: path, line: line), id: pairID,
-                                              detail: "\(fields.count) fields, the header has \(names.count)"))
+                rejected.append(
+                    .wrongColumns(
+                        RecordOrigin(file: path, line: line), id: pairID,
+                        detail: "\(fields.count) fields, the header has \(names.count)"))
                 if let pairID {
                     rows.append(Row(pairID: pairID, text1: "", text2: "", extra: [:], line: line, isRejected: true))
                 }
@@ -58,15 +62,19 @@ struct PairsFile {
             var extra: [String: String] = [:]
             for (i, name) in names.enumerated() where ![id, t1, t2, l1, l2].contains(i) { extra[name] = fields[i] }
             func lang(_ i: Int?) -> String? { i.flatMap { fields[$0].isEmpty ? nil : fields[$0] } }
-            rows.append(Row(pairID: fields[id], text1: fields[t1], text2: fields[t2], lang1: lang(l1), lang2: lang(l2),
-                            extra: extra, line: line))
+            rows.append(
+                Row(
+                    pairID: fields[id], text1: fields[t1], text2: fields[t2], lang1: lang(l1), lang2: lang(l2),
+                    extra: extra, line: line))
         }
     }
 
     /// The two articles of a row (ids `<pair_id>#1`, `<pair_id>#2`).
     static func articles(of r: Row) -> [Article] {
-        [Article(id: r.pairID + "#1", text: r.text1, declaredLanguage: r.lang1),
-         Article(id: r.pairID + "#2", text: r.text2, declaredLanguage: r.lang2)]
+        [
+            Article(id: r.pairID + "#1", text: r.text1, declaredLanguage: r.lang1),
+            Article(id: r.pairID + "#2", text: r.text2, declaredLanguage: r.lang2),
+        ]
     }
 
     /// The two articles of every row, in row order.

@@ -13,18 +13,20 @@ struct CachedEmbedder: TextEmbedder {
         let keys = texts.map { StableHash.hex($0) }
         let missing = Array(Set(keys.indices.filter { cache[keys[$0]] == nil }.map { keys[$0] }))
         if !missing.isEmpty {
-            let firstIndex = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-            let vectors = base.embed(missing.map { texts[firstIndex[$0]!] })
+            let firstText = Dictionary(zip(keys, texts), uniquingKeysWith: { a, _ in a })
+            let vectors = base.embed(missing.map { firstText[$0] ?? "" })
             var data = Data()
             for (k, v) in zip(missing, vectors) {
                 cache[k] = v
                 data.append(contentsOf: Array(k.utf8))
                 v.withUnsafeBufferPointer { data.append(Data(buffer: $0)) }
             }
-            if let handle = FileHandle(forWritingAtPath: path) ?? {
-                FileManager.default.createFile(atPath: path, contents: nil)
-                return FileHandle(forWritingAtPath: path)
-            }() {
+            if let handle = FileHandle(forWritingAtPath: path)
+                ?? {
+                    _ = FileManager.default.createFile(atPath: path, contents: nil)
+                    return FileHandle(forWritingAtPath: path)
+                }()
+            {
                 handle.seekToEndOfFile()
                 handle.write(data)
                 try? handle.close()
@@ -40,7 +42,9 @@ struct CachedEmbedder: TextEmbedder {
         var offset = 0
         while offset + record <= data.count {
             let key = String(decoding: data[offset..<(offset + 16)], as: UTF8.self)
-            let floats = data[(offset + 16)..<(offset + record)].withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
+            let floats = data[(offset + 16)..<(offset + record)].withUnsafeBytes {
+                Array($0.bindMemory(to: Float.self))
+            }
             cache[key] = floats
             offset += record
         }

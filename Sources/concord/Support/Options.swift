@@ -12,16 +12,21 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Where the models are.
 struct ModelOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "Folder with lid.176.ftz and e5-small-q4.bin (default: $CONCORD_MODELS or ~/.cache/concord/models).",
-        valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Folder with lid.176.ftz and e5-small-q4.bin (default: $CONCORD_MODELS or ~/.cache/concord/models).",
+            valueName: "dir"))
     var models: String?
 
     @Flag(name: .long, help: "Cluster without the dense embedding (entities, terms, dates and numbers only).")
     var noEmbedding = false
 
-    @Option(name: .long, help: ArgumentHelp("Cache embeddings in this file (for repeated experiments).",
-                                            valueName: "file", visibility: .hidden))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Cache embeddings in this file (for repeated experiments).",
+            valueName: "file", visibility: .hidden))
     var embeddingCache: String?
 
     var directory: String {
@@ -43,7 +48,8 @@ struct ModelOptions: ParsableArguments {
     func embedder() throws -> (any TextEmbedder)? {
         if noEmbedding { return nil }
         do {
-            let encoder = EncoderEmbedder(encoder: try TextEncoder(modelPath: directory + "/" + TextEncoder.modelFileName))
+            let encoder = EncoderEmbedder(
+                encoder: try TextEncoder(modelPath: directory + "/" + TextEncoder.modelFileName))
             if let embeddingCache { return CachedEmbedder(base: encoder, path: embeddingCache) }
             return encoder
         } catch {
@@ -58,8 +64,10 @@ struct ModelOptions: ParsableArguments {
 
 /// Which store.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The SQLite store (default: $CONCORD_DB or ./concord.sqlite).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The SQLite store (default: $CONCORD_DB or ./concord.sqlite).", valueName: "file"))
     var db: String?
 
     var path: String {
@@ -98,7 +106,8 @@ enum Console {
 
     static func json<T: Encodable>(_ value: T, pretty: Bool = true) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
     }
 }

@@ -6,12 +6,15 @@ struct TextTable {
     func render(maxWidth: Int = 60) -> String {
         let cells = ([header] + rows).map { $0.map { Self.clip($0, maxWidth) } }
         var widths = Array(repeating: 0, count: header.count)
-        for row in cells { for (i, c) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
+        for row in cells {
+            for (i, c) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) }
+        }
         return cells.enumerated().map { n, row in
             let line = row.enumerated().map { i, c in
                 i == row.count - 1 ? c : c + String(repeating: " ", count: widths[i] - c.count)
             }.joined(separator: "  ")
-            return n == 0 ? line + "\n" + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") : line
+            return n == 0
+                ? line + "\n" + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") : line
         }.joined(separator: "\n")
     }
 
@@ -20,7 +23,8 @@ struct TextTable {
     }
 
     static func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
     static func clip(_ s: String, _ n: Int) -> String {

@@ -6,13 +6,17 @@ import Foundation
 /// The same-event model and expert overrides of the clustering configuration, for experiments:
 /// `--decision-model m.json --set windowDays=5`.
 struct TuningOptions: ParsableArguments {
-    @Option(name: .customLong("decision-model"), help: ArgumentHelp(
-        "A same-event model written by `concord train` (default: the built-in one).", valueName: "file"))
+    @Option(
+        name: .customLong("decision-model"),
+        help: ArgumentHelp(
+            "A same-event model written by `concord train` (default: the built-in one).", valueName: "file"))
     var decisionModel: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp(
-        "Override a clustering parameter (name=value); repeatable. Names: "
-            + TuningOptions.names.joined(separator: ", ") + ".", valueName: "name=value", visibility: .hidden))
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Override a clustering parameter (name=value); repeatable. Names: "
+                + TuningOptions.names.joined(separator: ", ") + ".", valueName: "name=value", visibility: .hidden))
     var overrides: [String] = []
 
     nonisolated(unsafe) static let scorerKeys: [String: WritableKeyPath<SameEventScorer.Configuration, Double>] = [
@@ -62,7 +66,9 @@ struct TuningOptions: ParsableArguments {
             } else if let k = Self.clusteringKeys[parts[0]] {
                 c[keyPath: k] = value
             } else if let k = Self.countKeys[parts[0]] {
-                guard let count = Int(exactly: value), count >= 0 else { throw ValidationError("\(parts[0]) takes a count, got \(parts[1])") }
+                guard let count = Int(exactly: value), count >= 0 else {
+                    throw ValidationError("\(parts[0]) takes a count, got \(parts[1])")
+                }
                 c[keyPath: k] = count
             } else {
                 throw ValidationError("unknown parameter \(parts[0]); known: \(Self.names.joined(separator: ", "))")
