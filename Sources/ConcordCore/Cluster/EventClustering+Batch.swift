@@ -43,7 +43,9 @@ extension EventClustering {
     /// Assesses given pairs of articles against each other, with corpus statistics over all `features`
     /// (for `concord compare` and the SemEval pairs). Nothing is clustered.
     ///
-    /// - Parameter pairs: indices into `features`.
+    /// - Parameters:
+    ///   - features: the articles, each counted once in the corpus statistics.
+    ///   - pairs: indices into `features`.
     public mutating func compare(_ features: [ArticleFeatures], pairs: [(Int, Int)]) -> [SameEventScorer.Assessment] {
         let raw = features.map { observe($0) }
         let profiles = zip(features, raw).map { f, vector in

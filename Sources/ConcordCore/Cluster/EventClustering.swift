@@ -3,7 +3,7 @@ import Foundation
 /// The clustering state: events, memberships, corpus statistics and the candidate index.
 ///
 /// Online: ``add(_:)`` decides one article at a time (join the best candidate event or open a new one);
-/// ``mergePass()`` then merges events that turned out to be one. Deterministic: the same articles in the
+/// ``mergePass(among:)`` then merges events that turned out to be one. Deterministic: the same articles in the
 /// same order give the same events and ids. A value type; an actor or a store owns it at the edge.
 public struct EventClustering: Sendable {
     public struct Configuration: Sendable {
@@ -119,7 +119,9 @@ public struct EventClustering: Sendable {
     /// article (one IDF for all), calibrates on the stored articles then the upcoming ones (``calibrate(on:)``),
     /// and puts the stored ones back into their events (``restore(_:into:)``).
     ///
-    /// - Parameter stored: the stored articles and their events, in ingest order.
+    /// - Parameters:
+    ///   - stored: the stored articles and their events, in ingest order.
+    ///   - upcoming: the articles about to be added, in the order they will be.
     public mutating func rebuild(
         stored: [(features: ArticleFeatures, event: EventID)], upcoming: [ArticleFeatures] = []
     ) {

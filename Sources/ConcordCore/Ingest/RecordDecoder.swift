@@ -41,7 +41,10 @@ public struct RecordDecoder: Sendable {
 
     /// Decodes a plain text file: the first line is the title when it is short and more lines follow.
     ///
-    /// - Parameter id: the file name without its extension.
+    /// - Parameters:
+    ///   - bytes: the file's content.
+    ///   - id: the file name without its extension.
+    ///   - origin: where the file is, for error messages.
     /// - Throws: ``RecordError`` for binary content, invalid UTF-8 or an empty text.
     public func decodeText(_ bytes: some Collection<UInt8>, id: String, origin: RecordOrigin) throws(RecordError)
         -> InputRecord

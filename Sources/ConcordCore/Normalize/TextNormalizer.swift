@@ -13,9 +13,9 @@ import Foundation
 ///    where they shape text),
 ///    every Unicode space (NBSP, thin, narrow, ideographic ...) and tab turned into a plain space;
 /// 5. whitespace: spaces collapsed, lines trimmed, empty lines dropped, paragraphs joined with `\n`;
-/// 6. a missing space after sentence punctuation inserted (``SentenceSpacing``):
+/// 6. a missing space after sentence punctuation inserted (`SentenceSpacing`):
 ///    `ngày 7/11.Không đơn thuần` → `ngày 7/11. Không đơn thuần`;
-/// 7. boilerplate lines dropped (``BoilerplateFilter``): `Read more`, `Advertisement`, `Đọc thêm` ...
+/// 7. boilerplate lines dropped (`BoilerplateFilter`): `Read more`, `Advertisement`, `Đọc thêm` ...
 ///
 /// ```swift
 /// let normalizer = TextNormalizer()

@@ -65,7 +65,7 @@ public struct PairFeatures: Sendable, Hashable {
         }
     }
 
-    /// The values, in ``Feature/allCases`` order.
+    /// The values, in `Feature.allCases` order.
     public var values: [Double]
 
     public init(_ s: PairSignals) {
