@@ -65,7 +65,7 @@ public struct Ingestor: Sendable {
         var done = 0
         // Events not yet checked for merges: those of stored articles after the last completed merge pass
         // (an interrupted run's), and every event this run touches.
-        var unmerged = Set(stored.dropFirst(min(mergedThrough, stored.count)).map(\.event))
+        var unmerged = Set(stored.dropFirst(mergedThrough).map(\.event))
         for start in stride(from: 0, to: order.count, by: max(1, configuration.batchSize)) {
             let chunk = order[start..<min(order.count, start + configuration.batchSize)]
             var batch: [StoredDecision] = []

@@ -158,7 +158,9 @@ public struct EventClustering: Sendable {
         var changed = true
         while changed {
             changed = false
-            for id in orderedEventIDs() where pending?.contains(id) ?? true {
+            // Only the pending events are sorted (not the whole store). A survivor is never newer than the
+            // event being checked, so one added to `pending` during a pass would not have come later in it.
+            for id in pending.map({ creationOrdered($0.filter { events[$0] != nil }) }) ?? orderedEventIDs() {
                 guard let event = events[id] else { continue }
                 let keys = postedKeys[id] ?? []
                 var best: (EventID, SameEventScorer.Assessment)?
@@ -199,8 +201,11 @@ public struct EventClustering: Sendable {
     }
 
     /// Event ids in creation order.
-    public func orderedEventIDs() -> [EventID] {
-        events.keys.sorted { (creationOrder[$0] ?? 0) < (creationOrder[$1] ?? 0) }
+    public func orderedEventIDs() -> [EventID] { creationOrdered(events.keys) }
+
+    /// `ids` in creation order.
+    func creationOrdered(_ ids: some Sequence<EventID>) -> [EventID] {
+        ids.sorted { (creationOrder[$0] ?? 0) < (creationOrder[$1] ?? 0) }
     }
 
     // MARK: - Internals
