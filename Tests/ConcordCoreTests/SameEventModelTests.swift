@@ -109,14 +109,17 @@ struct SameEventModelTests {
         #expect(try SameEventModel(contentsOf: url) == model)
     }
 
+    /// The JSON sits in a raw multi-line string indented by 4 (as `scripts/format` wants it); Swift strips the
+    /// closing delimiter's indentation from every line, which must give the JSON back verbatim.
     @Test func swiftSourceHoldsTheJSONVerbatim() throws {
         let json = String(decoding: try Self.handMade.jsonData(), as: UTF8.self)
         let source = SameEventModel.swiftSource(json: json)
-        #expect(source.contains(json))
         #expect(source.contains("let defaultModelJSON = #\"\"\""))
         let open = try #require(source.range(of: "#\"\"\"\n"))
-        let close = try #require(source.range(of: "\n\"\"\"#", options: .backwards))
-        #expect(String(source[open.upperBound..<close.lowerBound]) == json)
+        let close = try #require(source.range(of: "\n    \"\"\"#", options: .backwards))
+        let lines = source[open.upperBound..<close.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { $0.hasPrefix("    ") })
+        #expect(lines.map { $0.dropFirst(4) }.joined(separator: "\n") == json)
     }
 
     // MARK: Weights

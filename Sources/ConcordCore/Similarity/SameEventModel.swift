@@ -100,17 +100,18 @@ public struct SameEventModel: Sendable, Hashable, Codable {
         }
     }()
 
-    /// Swift source holding `json` as the built-in model.
+    /// Swift source holding `json` as the built-in model, indented the way `scripts/format` leaves it.
     public static func swiftSource(json: String) -> String {
-        """
-        // Written by `concord train --output Sources/ConcordCore/Similarity/DefaultSameEventModel.swift`.
-        // Do not edit by hand: retrain instead (see the README, "Same-event model").
+        let indented = json.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+        return """
+            // Written by `concord train --output Sources/ConcordCore/Similarity/DefaultSameEventModel.swift`.
+            // Do not edit by hand: retrain instead (see the README, "Same-event model").
 
-        /// The built-in same-event model (JSON of ``SameEventModel``).
-        let defaultModelJSON = #\"\"\"
-        \(json)
-        \"\"\"#
+            /// The built-in same-event model (JSON of ``SameEventModel``).
+            let defaultModelJSON = #\"\"\"
+            \(indented.joined(separator: "\n"))
+                \"\"\"#
 
-        """
+            """
     }
 }
