@@ -17,7 +17,8 @@ import Testing
             DateMention(text: "hôm qua", first: 18_937, last: 18_937, precision: .day, isRelative: true),
         ],
         eventDate: EventDate(first: 18_938, last: 18_938, source: .mentioned, evidence: "mentioned: tối 7/11 (day)"),
-        embedding: [0.25, -0.5, 1e-7], contentHash: "a83de46ef1a1bb49", title: "ECB hạ lãi suất")
+        embedding: [0.25, -0.5, 1e-7], contentHash: "a83de46ef1a1bb49", title: "ECB hạ lãi suất",
+        yearlessDay: MonthDay(month: 1, day: 30))
 
     static let empty = ArticleFeatures(
         articleID: "", language: "und", languageConfidence: 0, published: nil, source: nil, terms: [:], entities: [],
@@ -38,6 +39,21 @@ import Testing
     @Test func storesWrittenAsJSONStillRead() throws {
         let json = try JSONEncoder().encode(Self.full)
         #expect(try ArticleFeatures.decode(stored: json) == Self.full)
+    }
+
+    /// Version 1 (before ``ArticleFeatures/yearlessDay``) is the version 2 form without that field.
+    @Test func storesWrittenInVersionOneStillRead() throws {
+        var old = Self.full
+        (old.yearlessDay, old.embedding, old.contentHash, old.title) = (nil, nil, "", "")
+        var bytes = [UInt8](old.binary)
+        // The form ends with the yearless-day flag (0), the embedding flag (0) and two empty strings (4 + 4).
+        #expect(bytes.suffix(10) == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+        bytes.remove(at: bytes.count - 10)
+        bytes[0] = 1
+        #expect(try ArticleFeatures.decode(stored: Data(bytes)) == old)
+        // The same bytes are not a version 2 form.
+        bytes[0] = 2
+        #expect(throws: FeatureDecodingError.self) { try ArticleFeatures.decode(stored: Data(bytes)) }
     }
 
     @Test func damagedBytesAreAnErrorNotGarbage() {

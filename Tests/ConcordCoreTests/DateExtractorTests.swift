@@ -207,6 +207,44 @@ struct DateExtractorTests {
         check(fixture, published: nil)
     }
 
+    /// The start of a period dates the background, not the event: left out; the same date without the cue is
+    /// kept (the second fixture of each pair).
+    static let periodStarts: [DateCase] = [
+        .init("en", "It is the fifth cut since June 2024."),
+        .init("en", "It is the fifth cut in June 2024.", .month("June 2024", "2024-06-01", "2024-06-30")),
+        .init("de", "Es ist die fünfte Senkung seit dem 5. Juni 2024."),
+        .init("de", "Die Senkung vom 5. Juni 2024 war die erste.", .day("5. Juni 2024", "2024-06-05")),
+        .init("fr", "C'est la cinquième baisse depuis le 5 juin 2024."),
+        .init("fr", "La baisse du 5 juin 2024 était la première.", .day("5 juin 2024", "2024-06-05")),
+        .init("es", "Es el quinto recorte desde el 5 de junio de 2024."),
+        .init("es", "El recorte del 5 de junio de 2024 fue el primero.", .day("5 de junio de 2024", "2024-06-05")),
+        .init("it", "È il quinto taglio dal 5 giugno 2024."),
+        .init("it", "Il taglio del 5 giugno 2024 fu il primo.", .day("5 giugno 2024", "2024-06-05")),
+        .init("vi", "Đây là lần hạ thứ năm kể từ tháng 6/2024."),
+        .init("vi", "Lần hạ đầu tiên là vào tháng 6/2024.", .month("tháng 6/2024", "2024-06-01", "2024-06-30")),
+    ]
+
+    @Test("The start of a period (`since June 2024`) is not a date of the event", arguments: periodStarts)
+    func periodStartsAreLeftOut(_ fixture: DateCase) {
+        check(fixture, published: nil)
+    }
+
+    /// (language, text, the days named without a year): what an undated article says of its days.
+    static let yearless: [(String, String, [MonthDay])] = [
+        (
+            "vi", "ECB ngày 30/1 quyết định giảm lãi suất, có hiệu lực từ ngày 5/2, kể từ ngày 6/6 là lần thứ năm.",
+            [MonthDay(month: 1, day: 30), MonthDay(month: 2, day: 5)]
+        ),
+        ("fr", "Le 2 juillet, l'otage a été libérée. Le 2 juillet 2008 restera.", [MonthDay(month: 7, day: 2)]),
+        ("en", "The panel met on Jan. 6 to vote.", [MonthDay(month: 1, day: 6)]),
+        ("en", "The score was 7/11 at half time.", []),
+    ]
+
+    @Test("Days named without a year are listed for an undated article", arguments: yearless)
+    func yearlessDays(language: String, text: String, expected: [MonthDay]) {
+        #expect(DateExtractor().yearlessDays(in: text, language: language) == expected)
+    }
+
     /// (publication day, text, expected day): a missing year goes to the nearest year, the past preferred.
     static let missingYear: [(String, String, String)] = [
         ("2021-01-03", "Ngày 30/12, trận đấu diễn ra.", "2020-12-30"),

@@ -99,6 +99,30 @@ struct EventDateEstimatorTests {
         #expect(result?.evidence == fixture.expected?.evidence)
     }
 
+    @Test("The yearless day of an undated article is the most named, a tie going to the lead")
+    func yearlessDay() {
+        let estimator = EventDateEstimator()
+        let (jan30, feb5) = (MonthDay(month: 1, day: 30), MonthDay(month: 2, day: 5))
+        #expect(estimator.yearlessDay([jan30, feb5]) == jan30)
+        #expect(estimator.yearlessDay([feb5, jan30, jan30]) == jan30)
+        #expect(estimator.yearlessDay([]) == nil)
+    }
+
+    /// (yearless day, reference day, expected day): the year is the one that puts the day nearest the reference.
+    static let nearestYear: [(MonthDay, String, String)] = [
+        (MonthDay(month: 1, day: 30), "2025-01-30", "2025-01-30"),
+        (MonthDay(month: 1, day: 30), "2024-12-12", "2025-01-30"),
+        (MonthDay(month: 12, day: 12), "2025-01-30", "2024-12-12"),
+        (MonthDay(month: 7, day: 2), "2008-08-15", "2008-07-02"),
+        (MonthDay(month: 2, day: 29), "2025-03-01", "2024-02-29"),
+    ]
+
+    @Test("A day without a year takes the year nearest a dated reference", arguments: nearestYear)
+    func nearest(day: MonthDay, reference: String, expected: String) throws {
+        let found = try #require(day.nearest(to: ExpectedDate.dayNumber(reference)))
+        #expect(ExpectedDate.iso(found) == expected)
+    }
+
     /// Two articles about look-alike derbies, years apart, written by us: their event dates must differ.
     @Test("Look-alike events years apart get different event dates")
     func lookAlikes() throws {

@@ -216,14 +216,14 @@ struct ProfileCorpus {
     static func article(
         _ id: String, language: String = "en", hoursAfterT0: Double? = nil, terms: [String] = [],
         entities: [String] = [], numbers: [NumberMention] = [], eventDay: DayNumber? = nil,
-        dateSource: EventDate.Source = .mentioned, embedding: [Float]? = nil
+        dateSource: EventDate.Source = .mentioned, embedding: [Float]? = nil, yearlessDay: MonthDay? = nil
     ) -> ArticleFeatures {
         ArticleFeatures(
             articleID: id, language: language, languageConfidence: 1, published: hoursAfterT0.map { t0 + $0 * 3600 },
             source: nil, terms: Dictionary(terms.map { ($0, Float(1)) }, uniquingKeysWith: +),
             entities: entities.map { EntityMention(surface: $0, key: $0.lowercased(), count: 1) }, numbers: numbers,
             dates: [], eventDate: eventDay.map { EventDate(first: $0, last: $0, source: dateSource, evidence: "") },
-            embedding: embedding, contentHash: id, title: id)
+            embedding: embedding, contentHash: id, title: id, yearlessDay: yearlessDay)
     }
 }
 
@@ -357,6 +357,68 @@ extension PairFeaturesTests {
             let x = PairFeatures(corpus.signals(pa, corpus.profile(next)))
             #expect(x[.datesConflict] > 0)
             #expect(x[.datesAgree] == 0)
+        }
+
+        @Test func aYearlessDayIsReadInTheYearOfAReportedDate() throws {
+            let jan30 = try #require(CalendarDays.day(year: 2025, month: 1, day: 30))
+            let dec12 = try #require(CalendarDays.day(year: 2024, month: 12, day: 12))
+            let hours = { (day: DayNumber) in (Double(day) * 86_400 - C.t0) / 3_600 + 12 }
+            let january = C.article("january", hoursAfterT0: hours(jan30), eventDay: jan30)
+            let december = C.article("december", hoursAfterT0: hours(dec12), eventDay: dec12)
+            let undated = C.article("undated", yearlessDay: MonthDay(month: 1, day: 30))
+            let undatedToo = C.article("undated-too", yearlessDay: MonthDay(month: 1, day: 30))
+            // An undated text dated only by its own mentions: its date may be background (a retrospective).
+            let retrospective = C.article("retrospective", eventDay: jan30)
+            var corpus = C([january, december, undated, undatedToo, retrospective])
+            let pu = corpus.profile(undated)
+            let agree = corpus.signals(pu, corpus.profile(january))
+            #expect(agree.dates == 1)
+            #expect(agree.notes.contains { $0.contains("30/1 read in that year") })
+            #expect(corpus.signals(corpus.profile(january), pu).dates == 1)
+            // 30/1 is read as 2025-01-30, 49 days after 12 December: a conflict.
+            let conflict = corpus.signals(pu, corpus.profile(december))
+            #expect(conflict.dates == -3)
+            #expect(conflict.notes.contains { $0.contains("49 days") })
+            // Two yearless days, or a yearless day and an undated text's own date, are not compared.
+            #expect(corpus.signals(pu, corpus.profile(undatedToo)).dates == 0)
+            #expect(corpus.signals(pu, corpus.profile(retrospective)).dates == 0)
+            // Once the event has a reported date, a yearless member does not move it.
+            let joined = corpus.profile(january, undated)
+            #expect(joined.medianTextDate == Double(jan30))
+        }
+
+        /// An undated report of the 30 January rate cut, with `since June 2024` in it, against its event and a
+        /// look-alike six weeks earlier (texts written for this test).
+        @Test func anUndatedReportGoesToTheEventItsDayNames() throws {
+            let extractor = FeatureExtractor(languageIdentifier: DeclaredLanguage())
+            func article(_ id: String, _ published: String?, _ text: String) -> ArticleFeatures {
+                let date = published.map {
+                    Date(timeIntervalSince1970: Double(ExpectedDate.dayNumber($0)) * 86_400 + 50_000)
+                }
+                return extractor.features(
+                    of: Article(
+                        id: id, title: "ECB cuts its deposit rate", text: text, published: date,
+                        declaredLanguage: "en"))
+            }
+            let december = article(
+                "december", "2024-12-12",
+                "The European Central Bank cut its deposit rate by a quarter point to 3.00% on Thursday, Dec. 12.")
+            let january = article(
+                "january", "2025-01-30",
+                "The European Central Bank cut its deposit rate by a quarter point to 2.75% on Thursday, Jan. 30.")
+            let undated = article(
+                "undated", nil,
+                "On Jan. 30 the European Central Bank cut its deposit rate to 2.75%, its fifth cut since June 2024.")
+            #expect(undated.eventDate == nil)
+            #expect(undated.yearlessDay == MonthDay(month: 1, day: 30))
+            #expect(january.yearlessDay == nil)
+            var state = EventClustering()
+            for f in [december, january, undated] { state.observe(f) }
+            let toJanuary = state.assess(undated, january)
+            let toDecember = state.assess(undated, december)
+            #expect(toJanuary.signals.dates == 1)
+            #expect(toDecember.signals.dates < 0)
+            #expect(toJanuary.probability > toDecember.probability)
         }
 
         @Test func gapDaysBetweenAnchorDays() {

@@ -20,6 +20,11 @@ public struct EventProfile: Sendable, Hashable {
     public private(set) var quantities: [String: Int] = [:]
     /// Event dates estimated from text (not from publication), one per member that has one.
     public private(set) var textDates: [EventDate] = []
+    /// The text-derived event dates of members with a publication date: estimated from the days around
+    /// publication, so they date the event itself, not its background.
+    public private(set) var reportedDates: [EventDate] = []
+    /// The days named without a year by members with no date at all (``ArticleFeatures/yearlessDay``).
+    public private(set) var yearlessDays: [MonthDay] = []
     /// Anchor days (event date, else publication day) of the members.
     public private(set) var anchorDays: [Double] = []
     /// Sum of member embeddings (each unit length), when members have embeddings.
@@ -59,7 +64,11 @@ public struct EventProfile: Sendable, Hashable {
         for key in Set(f.numbers.filter { $0.kind == .quantity && $0.value >= 10 }.map(\.key)) {
             quantities[key, default: 0] += 1
         }
-        if let e = f.eventDate, e.source != .published { textDates.append(e) }
+        if let e = f.eventDate, e.source != .published {
+            textDates.append(e)
+            if f.published != nil { reportedDates.append(e) }
+        }
+        if let d = f.yearlessDay { yearlessDays.append(d) }
         if let day = f.anchorDay { anchorDays.append(day) }
         if let v = f.embedding, !v.isEmpty { addEmbedding(v, count: 1) }
     }
@@ -75,6 +84,8 @@ public struct EventProfile: Sendable, Hashable {
         scores.merge(other.scores, uniquingKeysWith: +)
         quantities.merge(other.quantities, uniquingKeysWith: +)
         textDates += other.textDates
+        yearlessDays += other.yearlessDays
+        reportedDates += other.reportedDates
         anchorDays += other.anchorDays
         languages.merge(other.languages, uniquingKeysWith: +)
         termTotal += other.termTotal
@@ -113,9 +124,21 @@ public struct EventProfile: Sendable, Hashable {
     }
 
     /// The median of the text-derived event dates (their midpoints), when members have any.
-    public var medianTextDate: Double? {
-        guard !textDates.isEmpty else { return nil }
-        let mids = textDates.map { Double($0.first + $0.last) / 2 }.sorted()
+    public var medianTextDate: Double? { Self.median(textDates) }
+
+    /// The median of ``reportedDates``, when members have any.
+    public var medianReportedDate: Double? { Self.median(reportedDates) }
+
+    static func median(_ dates: [EventDate]) -> Double? {
+        guard !dates.isEmpty else { return nil }
+        let mids = dates.map { Double($0.first + $0.last) / 2 }.sorted()
         return mids[mids.count / 2]
+    }
+
+    /// The median of the members' yearless days, each placed in the year that puts it nearest `reference`
+    /// (a day number); nil when no member names one.
+    public func yearlessDate(near reference: Double) -> Double? {
+        let days = yearlessDays.compactMap { $0.nearest(to: Int(reference.rounded(.down))) }.sorted()
+        return days.isEmpty ? nil : Double(days[days.count / 2])
     }
 }

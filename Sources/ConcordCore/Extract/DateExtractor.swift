@@ -25,7 +25,9 @@ import Foundation
 ///   `Monday of next week` name the week. A weekday followed by an explicit date (`thứ Hai (7/11)`,
 ///   `Monday, Nov. 8`) yields that date instead. Feasts (`Good Friday`) are not weekdays;
 /// - relative years (`last year`, `năm ngoái`, `l'anno scorso`) at year precision, and `tháng 4 năm sau`;
-/// - not: quarters (`quý 3/2013`), decades (`những năm 1980`), a bare `11/2021` without a context word.
+/// - not: quarters (`quý 3/2013`), decades (`những năm 1980`), a bare `11/2021` without a context word;
+/// - not: the start of a period (`since June 2024`, `seit dem 5. Juni`, `depuis 2019`, `desde el lunes`,
+///   `dal 2019`, `kể từ tháng 6/2024`): it dates the background, not the event.
 ///
 /// Day/month order: day first in every language except English, where `a/b` is month/day when that is a
 /// valid date and day/month otherwise (`13/11/2021` is 13 November). English `9/11` alone is never a date.
@@ -33,7 +35,8 @@ import Foundation
 /// A mention without a year takes the year, among the publication year and its neighbours, that puts it
 /// closest to publication, with days after publication counting ``Configuration/futurePenalty`` times as
 /// much as days before (news mostly reports the past). Without a publication date, mentions without a year
-/// and relative mentions cannot be resolved and are left out.
+/// and relative mentions cannot be resolved and are left out; ``yearlessDays(in:language:)`` gives the days
+/// among them.
 ///
 /// ```swift
 /// let published = CalendarDays.day(year: 2021, month: 11, day: 8)
@@ -79,9 +82,8 @@ public struct DateExtractor: Sendable {
     ///   - publishedDay: The local day of publication, if known.
     /// - Returns: The resolved mentions, in text order.
     public func mentions(in text: String, language: String?, publishedDay: DayNumber?) -> [DateMention] {
-        let tokens = ExtractToken.tokenize(text)
-        let scanner = DateScanner(tokens: tokens, vocabulary: .forLanguage(language))
-        return scanner.scan().compactMap { match in
+        let (tokens, matches) = eventMatches(in: text, language: language)
+        return matches.compactMap { match in
             guard let span = resolve(match.value, publishedDay: publishedDay) else { return nil }
             let first = tokens[match.tokens.lowerBound].range.lowerBound
             let last = tokens[match.tokens.upperBound - 1].range.upperBound
@@ -89,6 +91,26 @@ public struct DateExtractor: Sendable {
                 text: String(text[first..<last]), first: span.days.lowerBound, last: span.days.upperBound,
                 precision: span.precision, isRelative: span.isRelative)
         }
+    }
+
+    /// The days and months the text names without a year (`ngày 30/1`, `2 juillet`), in text order: what an
+    /// article without publication date says of its days, which ``mentions(in:language:publishedDay:)`` cannot
+    /// resolve. Period starts are left out, as there.
+    ///
+    /// - Complexity: O(n) in the length of the text.
+    public func yearlessDays(in text: String, language: String?) -> [MonthDay] {
+        eventMatches(in: text, language: language).matches.compactMap { match in
+            guard case .day(nil, let month, let day) = match.value else { return nil }
+            return MonthDay(month: month, day: day)
+        }
+    }
+
+    /// The tokens of a text and its date patterns, without the starts of periods (`since June 2024`): a
+    /// period's start is background, not the day of the event, and left out.
+    private func eventMatches(in text: String, language: String?) -> (tokens: [ExtractToken], matches: [DateMatch]) {
+        let tokens = ExtractToken.tokenize(text)
+        let scanner = DateScanner(tokens: tokens, vocabulary: .forLanguage(language))
+        return (tokens, scanner.scan().filter { !scanner.startsPeriod($0) })
     }
 
     /// The token ranges of every date pattern in a text, resolvable or not (numbers inside them are not

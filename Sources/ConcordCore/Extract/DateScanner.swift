@@ -76,6 +76,24 @@ struct DateScanner {
         return matches
     }
 
+    /// True when the match is the start of a period (`since June 2024`, `seit dem 5. Juni`, `kể từ tháng 6/2024`):
+    /// one of the vocabulary's period-start phrases ends right before it, or before one filler word or
+    /// apostrophe (`dall'8 maggio`).
+    func startsPeriod(_ match: DateMatch) -> Bool {
+        guard !vocabulary.periodStarts.isEmpty else { return false }
+        var end = match.tokens.lowerBound
+        if tokens.isWord(end - 1, in: vocabulary.periodFillers) || tokens.isSymbol(end - 1, "'")
+            || tokens.isSymbol(end - 1, "’")
+        {
+            end -= 1
+        }
+        return vocabulary.periodStarts.contains { phrase in
+            let start = end - phrase.count
+            guard start >= 0 else { return false }
+            return phrase.indices.allSatisfy { tokens.isWord(start + $0, in: [phrase[$0]]) }
+        }
+    }
+
     private func match(at index: Int) -> [DateMatch] {
         switch tokens[index].kind {
         case .number:

@@ -46,6 +46,11 @@ struct DateVocabulary: Sendable {
     var dayMonthSeparators: Set<Character> = ["/"]
     /// Words allowed between parts of a date (`7 de noviembre de 2021`, `summer of 2021`).
     var connectors: Set<String> = []
+    /// Phrases right before a date that make it the start of a period (`since June 2024`, `kể từ tháng 6/2024`),
+    /// as lower-cased token sequences: such a date is background, not the day of the event.
+    var periodStarts: [[String]] = []
+    /// Words allowed between a period start and its date (`seit dem 5. Juni`, `depuis le 5 juin`).
+    var periodFillers: Set<String> = []
     /// Numeric dates read month first when valid (`11/7/2021` is 7 November in English).
     var monthFirst = false
     /// Vietnamese patterns (`ngày 7 tháng 11`, `thứ Hai`, `tháng 11/2021`).
@@ -74,6 +79,8 @@ struct DateVocabulary: Sendable {
             all.seasons.merge(part.seasons) { old, _ in old }
             all.yearContext.formUnion(part.yearContext)
             all.connectors.formUnion(part.connectors)
+            all.periodStarts += part.periodStarts
+            all.periodFillers.formUnion(part.periodFillers)
         }
         // Vietnamese `mai` (tomorrow) is also French and German May: keep month names, drop the risky ones.
         all.months["mai"] = nil
@@ -107,6 +114,8 @@ struct DateVocabulary: Sendable {
         v.seasons = ["spring": .spring, "summer": .summer, "autumn": .autumn, "fall": .autumn, "winter": .winter]
         v.yearContext = ["in", "since", "during", "until", "year"]
         v.dayContext = ["on"]
+        v.periodStarts = [["since"]]
+        v.periodFillers = ["the"]
         v.connectors = ["of"]
         v.monthFirst = true
         return v
@@ -140,6 +149,8 @@ struct DateVocabulary: Sendable {
         v.seasons = ["primavera": .spring, "estate": .summer, "autunno": .autumn, "inverno": .winter]
         v.yearContext = ["nel", "dal", "anno"]
         v.dayContext = ["il", "dal", "al"]
+        v.periodStarts = [["dal"], ["dall"], ["dalla"], ["da"]]
+        v.periodFillers = ["il"]
         v.connectors = ["del", "di"]
         return v
     }()
@@ -175,6 +186,8 @@ struct DateVocabulary: Sendable {
         v.seasons = ["printemps": .spring, "été": .summer, "automne": .autumn, "hiver": .winter]
         v.yearContext = ["en", "depuis", "année", "an"]
         v.dayContext = ["le", "du", "au"]
+        v.periodStarts = [["depuis"]]
+        v.periodFillers = ["le", "la", "l"]
         v.connectors = ["de"]
         return v
     }()
@@ -219,6 +232,8 @@ struct DateVocabulary: Sendable {
         ]
         v.yearContext = ["jahr", "jahre", "seit"]
         v.dayContext = ["am", "vom", "bis", "zum", "seit"]
+        v.periodStarts = [["seit"]]
+        v.periodFillers = ["dem", "der"]
         v.dayMonthSeparators = ["/", "."]
         return v
     }()
@@ -251,6 +266,8 @@ struct DateVocabulary: Sendable {
         v.seasons = ["primavera": .spring, "verano": .summer, "otoño": .autumn, "invierno": .winter]
         v.yearContext = ["en", "desde", "año"]
         v.dayContext = ["el", "del", "al"]
+        v.periodStarts = [["desde"]]
+        v.periodFillers = ["el", "la"]
         v.connectors = ["de", "del"]
         return v
     }()
@@ -274,6 +291,7 @@ struct DateVocabulary: Sendable {
         v.yearContext = ["năm"]
         v.dayContext = ["ngày", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "khuya"]
         v.keptContext = v.dayContext
+        v.periodStarts = [["kể", "từ"], ["tính", "từ"]]
         v.dayMonthSeparators = ["/", "-", "."]
         v.connectors = ["năm"]
         return v

@@ -81,6 +81,19 @@ public struct EventDateEstimator: Sendable {
             evidence: Self.evidence(absolute == nil ? "relative" : "mentioned", quoted, count: support.count))
     }
 
+    /// The day and month of the event of an article without publication date or text-derived event date, from
+    /// the days it names without a year (``DateExtractor/yearlessDays(in:language:)``): the most named, a tie
+    /// going to the first (the lead). Nil when it names none.
+    ///
+    /// - Parameter days: The yearless days in text order.
+    public func yearlessDay(_ days: [MonthDay]) -> MonthDay? {
+        var counts: [MonthDay: Int] = [:]
+        for day in days { counts[day, default: 0] += 1 }
+        var best: MonthDay?
+        for day in days where counts[day, default: 0] > best.map({ counts[$0, default: 0] }) ?? 0 { best = day }
+        return best
+    }
+
     /// The event date of an article without publication date.
     private func undated(_ mentions: [DateMention]) -> EventDate? {
         let absolute = mentions.filter { !$0.isRelative }

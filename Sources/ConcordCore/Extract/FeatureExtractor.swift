@@ -56,12 +56,16 @@ public struct FeatureExtractor: Sendable {
         let joined = title.isEmpty ? text : title + ".\n" + text
         let dateMentions = dates.mentions(in: joined, language: language, published: article.published)
         let estimate = eventDates.estimate(mentions: dateMentions, published: article.published)
+        // Without any date, a day named without a year (`ngày 30/1`) is all the text says of when.
+        let yearless =
+            estimate == nil && article.published == nil
+            ? eventDates.yearlessDay(dates.yearlessDays(in: joined, language: language)) : nil
         return ArticleFeatures(
             articleID: article.id, language: language, languageConfidence: confidence,
             published: article.published?.timeIntervalSince1970, source: article.source, terms: termCounts,
             entities: entities.entities(in: joined, language: language),
             numbers: numbers.mentions(in: joined, language: language), dates: dateMentions, eventDate: estimate,
-            embedding: nil, contentHash: StableHash.hex(title + "\n" + fullText), title: title)
+            embedding: nil, contentHash: StableHash.hex(title + "\n" + fullText), title: title, yearlessDay: yearless)
     }
 
     /// The terms of a text: stems where a Snowball stemmer exists; for Vietnamese, syllables and

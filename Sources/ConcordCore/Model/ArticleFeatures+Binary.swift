@@ -8,8 +8,10 @@ import Foundation
 /// strings as a 4-byte length and UTF-8, arrays as a 4-byte count, optionals as a 0/1 byte, enums by raw
 /// value. Terms are written in key order, so the same features always give the same bytes.
 extension ArticleFeatures {
-    /// The first byte of the binary form.
-    static let binaryVersion: UInt8 = 1
+    /// The first byte of the binary form. Version 2 added ``yearlessDay`` after ``eventDate``; version 1 is
+    /// still read.
+    static let binaryVersion: UInt8 = 2
+    static let readableBinaryVersions: ClosedRange<UInt8> = 1...2
 
     /// The binary form.
     public var binary: Data {
@@ -28,7 +30,7 @@ extension ArticleFeatures {
 
     /// Reads stored features in either form: binary, or JSON (stores written before the binary form).
     public static func decode(stored data: Data) throws -> ArticleFeatures {
-        if data.first == binaryVersion { return try ArticleFeatures(binary: data) }
+        if let first = data.first, readableBinaryVersions.contains(first) { return try ArticleFeatures(binary: data) }
         return try JSONDecoder().decode(ArticleFeatures.self, from: data)
     }
 }
@@ -75,6 +77,10 @@ struct FeatureWriter {
             w.write(e.source.rawValue)
             w.write(e.evidence)
         }
+        write(f.yearlessDay) { w, d in
+            w.write(d.month)
+            w.write(d.day)
+        }
         write(f.embedding) { w, v in
             w.count(v.count)
             for x in v { w.bytes += withUnsafeBytes(of: x.bitPattern.littleEndian, Array.init) }
@@ -113,7 +119,8 @@ struct FeatureReader {
     var at = 0
 
     mutating func readFeatures() throws -> ArticleFeatures {
-        guard try byte() == ArticleFeatures.binaryVersion else {
+        let version = try byte()
+        guard ArticleFeatures.readableBinaryVersions.contains(version) else {
             throw FeatureDecodingError(description: "unknown features format")
         }
         let articleID = try string(), language = try string(), languageConfidence = try double()
@@ -144,6 +151,7 @@ struct FeatureReader {
                 first: try r.int(), last: try r.int(), source: try r.raw(EventDate.Source.self),
                 evidence: try r.string())
         }
+        let yearlessDay = version < 2 ? nil : try optional { r in MonthDay(month: try r.int(), day: try r.int()) }
         let embedding = try optional { r in try (0..<r.count()).map { _ in Float(bitPattern: try r.fixed(UInt32.self)) }
         }
         let contentHash = try string(), title = try string()
@@ -151,7 +159,7 @@ struct FeatureReader {
         return ArticleFeatures(
             articleID: articleID, language: language, languageConfidence: languageConfidence, published: published,
             source: source, terms: terms, entities: entities, numbers: numbers, dates: dates, eventDate: eventDate,
-            embedding: embedding, contentHash: contentHash, title: title)
+            embedding: embedding, contentHash: contentHash, title: title, yearlessDay: yearlessDay)
     }
 
     mutating func byte() throws -> UInt8 {

@@ -19,6 +19,9 @@ public struct ArticleFeatures: Sendable, Hashable, Codable {
     public var numbers: [NumberMention]
     public var dates: [DateMention]
     public var eventDate: EventDate?
+    /// For an article with neither publication date nor text-derived event date: the day and month its text
+    /// names without a year (`ngày 30/1`), compared only with a dated side (``MonthDay/nearest(to:)``).
+    public var yearlessDay: MonthDay?
     /// The dense embedding of title and lead (L2-normalized), when an encoder ran.
     public var embedding: [Float]?
     /// A hash of the normalized title and text: the same story re-sent under another id.
@@ -29,7 +32,7 @@ public struct ArticleFeatures: Sendable, Hashable, Codable {
     public init(
         articleID: String, language: String, languageConfidence: Double, published: Double?, source: String?,
         terms: [String: Float], entities: [EntityMention], numbers: [NumberMention], dates: [DateMention],
-        eventDate: EventDate?, embedding: [Float]?, contentHash: String, title: String
+        eventDate: EventDate?, embedding: [Float]?, contentHash: String, title: String, yearlessDay: MonthDay? = nil
     ) {
         self.articleID = articleID
         self.language = language
@@ -41,6 +44,7 @@ public struct ArticleFeatures: Sendable, Hashable, Codable {
         self.numbers = numbers
         self.dates = dates
         self.eventDate = eventDate
+        self.yearlessDay = yearlessDay
         self.embedding = embedding
         self.contentHash = contentHash
         self.title = title

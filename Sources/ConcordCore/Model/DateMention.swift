@@ -65,3 +65,31 @@ public struct EventDate: Sendable, Hashable, Codable {
         self.evidence = evidence
     }
 }
+
+/// A day of the year without its year (`ngày 30/1`, `2 juillet`): what an article without publication date
+/// can say of its event's day.
+///
+/// It takes a year only against a dated reference (``nearest(to:)``): two such days alone cannot be compared,
+/// since nothing says they fall in the same year.
+public struct MonthDay: Sendable, Hashable, Codable {
+    /// 1...12.
+    public var month: Int
+    /// 1...31.
+    public var day: Int
+
+    public init(month: Int, day: Int) {
+        self.month = month
+        self.day = day
+    }
+
+    /// The day with this month and day nearest to `reference`: in its year, the year before or the year after
+    /// (nil only for a day that exists in none of them).
+    public func nearest(to reference: DayNumber) -> DayNumber? {
+        let year = CalendarDays.date(of: reference).year
+        return ((year - 1)...(year + 1)).compactMap { CalendarDays.day(year: $0, month: month, day: day) }
+            .min { abs($0 - reference) < abs($1 - reference) }
+    }
+
+    /// `30/1`: day first.
+    public var text: String { "\(day)/\(month)" }
+}

@@ -129,15 +129,34 @@ public struct SameEventScorer: Sendable {
         return total > 0 ? missing / total : 0
     }
 
+    /// Compares the sides' text-derived event dates.
+    ///
+    /// A side with no date at all but a day named without a year (`ngày 30/1`) is compared with the other
+    /// side's reported date (from members with a publication date, ``EventProfile/reportedDates``), in the
+    /// year that puts that day nearest to it. Two yearless sides are not compared (nothing says they fall in
+    /// the same year), nor a yearless side with a side dated only by undated texts, whose dates are mostly
+    /// background (`le 2 juillet 2008` in a retrospective).
     func dateAgreement(_ a: EventProfile, _ b: EventProfile, into s: inout PairSignals) {
-        guard let da = a.medianTextDate, let db = b.medianTextDate else { return }
+        let da: Double, db: Double
+        var yearless = ""
+        if let x = a.medianTextDate, let y = b.medianTextDate {
+            (da, db) = (x, y)
+        } else if a.medianTextDate == nil, let y = b.medianReportedDate, let x = a.yearlessDate(near: y) {
+            (da, db) = (x, y)
+            yearless = ", \(a.yearlessDays[0].text) read in that year"
+        } else if b.medianTextDate == nil, let x = a.medianReportedDate, let y = b.yearlessDate(near: x) {
+            (da, db) = (x, y)
+            yearless = ", \(b.yearlessDays[0].text) read in that year"
+        } else {
+            return
+        }
         let gap = abs(da - db)
         if gap <= configuration.dateTolerance {
             s.dates = 1
-            s.notes.append("event dates agree (\(Self.day(da)) ~ \(Self.day(db)))")
+            s.notes.append("event dates agree (\(Self.day(da)) ~ \(Self.day(db))\(yearless))")
         } else {
             s.dates = -min(3, log2(gap / configuration.dateTolerance))
-            s.notes.append("event dates conflict (\(Self.day(da)) vs \(Self.day(db)), \(Int(gap)) days)")
+            s.notes.append("event dates conflict (\(Self.day(da)) vs \(Self.day(db)), \(Int(gap)) days\(yearless))")
         }
     }
 
