@@ -81,7 +81,9 @@ struct EventCommand: AsyncParsableCommand {
                 a.article.id, a.features.language,
                 a.article.published.map { String($0.ISO8601Format().prefix(16)) } ?? "",
                 a.article.source ?? "", a.features.title,
-                a.features.dates.prefix(3).map(\.text).joined(separator: "; "),
+                (a.features.dates.prefix(3).map(\.text)
+                    + (a.features.yearlessDay.map { ["\($0.text) (no year)"] } ?? []))
+                    .joined(separator: "; "),
             ])
         }
         print(format == .csv ? t.csv() : t.render(maxWidth: 48))
@@ -99,6 +101,8 @@ struct EventDetail: Codable {
         var dates: [DateMention]
         var numbers: [NumberMention]
         var eventDate: EventDate?
+        /// For an article with no date at all: the day and month its text names without a year.
+        var yearlessDay: MonthDay?
 
         init(_ a: StoredArticle) {
             id = a.article.id
@@ -110,6 +114,7 @@ struct EventDetail: Codable {
             dates = a.features.dates
             numbers = a.features.numbers
             eventDate = a.features.eventDate
+            yearlessDay = a.features.yearlessDay
         }
     }
     var summary: EventSummary
