@@ -66,7 +66,10 @@ import Testing
             #expect(bad.file == path && bad.line == 5 && bad.id == "p3", "\(bad)")
             #expect(bad.reason == "wrong number of columns", "\(bad)")
 
-            #expect(file.articles.map(\.id) == ["p1#1", "p1#2", "p2#1", "p2#2", "p3#1", "p3#2", "p4#1", "p4#2"])
+            #expect(
+                file.rows.flatMap(PairsFile.articles(of:)).map(\.id) == [
+                    "p1#1", "p1#2", "p2#1", "p2#2", "p3#1", "p3#2", "p4#1", "p4#2",
+                ])
         }
     }
 

@@ -238,6 +238,8 @@ struct DateExtractorTests {
         ("fr", "Le 2 juillet, l'otage a été libérée. Le 2 juillet 2008 restera.", [MonthDay(month: 7, day: 2)]),
         ("en", "The panel met on Jan. 6 to vote.", [MonthDay(month: 1, day: 6)]),
         ("en", "The score was 7/11 at half time.", []),
+        // 31/11 exists in no year; 29/2 in leap years.
+        ("vi", "Ngày 31/11 và ngày 29/2, hội nghị họp.", [MonthDay(month: 2, day: 29)]),
     ]
 
     @Test("Days named without a year are listed for an undated article", arguments: yearless)

@@ -27,6 +27,12 @@ struct EventDateEstimatorTests {
             name: "nothing mentioned: the publication day", published: "2021-11-10", mentions: [],
             expected: ("2021-11-10", "2021-11-10", .published, "published")),
         EventDateCase(name: "nothing known at all", published: nil, mentions: [], expected: nil),
+        // 1 + 0.5 (lead) against 1.5 (relative), one day either side of publication: the earlier day, in every
+        // process (not the order of a dictionary).
+        EventDateCase(
+            name: "a tie at equal distance goes to the earlier day", published: "2021-11-10",
+            mentions: [mention("ngày 11/11", "2021-11-11"), mention("hôm qua", "2021-11-09", relative: true)],
+            expected: ("2021-11-09", "2021-11-09", .relative, "relative: hôm qua (day)")),
         EventDateCase(
             name: "one recent day mentioned", published: "2021-11-10",
             mentions: [mention("ngày 7/11", "2021-11-07")],

@@ -28,12 +28,15 @@ extension EventClustering {
         decisions.reserveCapacity(features.count)
         let order = Self.batchOrder(features)
         var ids = Set<String>(), hashes = Set<String>()
+        var distinct: [ArticleFeatures] = []
         for i in order where !isKnown(features[i]) {
             if ids.insert(features[i].articleID).inserted, hashes.insert(features[i].contentHash).inserted {
                 observe(features[i])
+                distinct.append(features[i])
             }
         }
-        if events.isEmpty { calibrate(on: order.map { features[$0] }) }
+        // The same sequence the ingestor calibrates on: each article once.
+        if events.isEmpty { calibrate(on: distinct) }
         for i in order { decisions.append(add(features[i])) }
         return (decisions, mergePass())
     }
@@ -47,11 +50,8 @@ extension EventClustering {
     ///   - features: the articles, each counted once in the corpus statistics.
     ///   - pairs: indices into `features`.
     public mutating func compare(_ features: [ArticleFeatures], pairs: [(Int, Int)]) -> [SameEventScorer.Assessment] {
-        let raw = features.map { observe($0) }
-        let profiles = zip(features, raw).map { f, vector in
-            EventProfile(id: EventID(openedBy: f.articleID), article: f, terms: unitVector(vector))
-        }
-        return pairs.map { scorer.assess(profiles[$0.0], profiles[$0.1], statistics: statistics) }
+        for f in features { observe(f) }
+        return pairs.map { assess(features[$0.0], features[$0.1]) }
     }
 }
 

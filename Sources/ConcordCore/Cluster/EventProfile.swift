@@ -25,8 +25,8 @@ public struct EventProfile: Sendable, Hashable {
     public private(set) var reportedDates: [EventDate] = []
     /// The days named without a year by members with no date at all (``ArticleFeatures/yearlessDay``).
     public private(set) var yearlessDays: [MonthDay] = []
-    /// Anchor days (event date, else publication day) of the members.
-    public private(set) var anchorDays: [Double] = []
+    /// The earliest and latest anchor day (event date, else publication day) of the members, when any has one.
+    public private(set) var daySpan: ClosedRange<Double>?
     /// Sum of member embeddings (each unit length), when members have embeddings.
     public private(set) var embeddingSum: [Float]?
     /// How many members have embeddings.
@@ -54,7 +54,7 @@ public struct EventProfile: Sendable, Hashable {
         members.append(f.articleID)
         languages[f.language, default: 0] += 1
         termTotal += Double(f.terms.count)
-        if let p = f.published { widenPublished(p...p) }
+        if let p = f.published { publishedRange = Self.widen(publishedRange, p...p) }
         terms[f.language, default: SparseVector()].add(vector)
         for e in f.entities {
             entities[e.key, default: 0] += 1
@@ -69,7 +69,7 @@ public struct EventProfile: Sendable, Hashable {
             if f.published != nil { reportedDates.append(e) }
         }
         if let d = f.yearlessDay { yearlessDays.append(d) }
-        if let day = f.anchorDay { anchorDays.append(day) }
+        if let day = f.anchorDay { daySpan = Self.widen(daySpan, day...day) }
         if let v = f.embedding, !v.isEmpty { addEmbedding(v, count: 1) }
     }
 
@@ -86,15 +86,16 @@ public struct EventProfile: Sendable, Hashable {
         textDates += other.textDates
         yearlessDays += other.yearlessDays
         reportedDates += other.reportedDates
-        anchorDays += other.anchorDays
+        if let r = other.daySpan { daySpan = Self.widen(daySpan, r) }
         languages.merge(other.languages, uniquingKeysWith: +)
         termTotal += other.termTotal
-        if let r = other.publishedRange { widenPublished(r) }
+        if let r = other.publishedRange { publishedRange = Self.widen(publishedRange, r) }
         if let o = other.embeddingSum { addEmbedding(o, count: other.embeddingCount) }
     }
 
-    mutating func widenPublished(_ r: ClosedRange<Double>) {
-        publishedRange = publishedRange.map { min($0.lowerBound, r.lowerBound)...max($0.upperBound, r.upperBound) } ?? r
+    /// The smallest range holding `range` (when there is one) and `r`.
+    static func widen(_ range: ClosedRange<Double>?, _ r: ClosedRange<Double>) -> ClosedRange<Double> {
+        range.map { min($0.lowerBound, r.lowerBound)...max($0.upperBound, r.upperBound) } ?? r
     }
 
     /// Adds a sum of `count` unit embeddings (a vector of another dimension is ignored).
@@ -116,12 +117,6 @@ public struct EventProfile: Sendable, Hashable {
 
     /// Mean number of distinct terms per member.
     public var meanTerms: Double { count > 0 ? termTotal / Double(count) : 0 }
-
-    /// The earliest and latest anchor day of the members.
-    public var daySpan: ClosedRange<Double>? {
-        guard let lo = anchorDays.min(), let hi = anchorDays.max() else { return nil }
-        return lo...hi
-    }
 
     /// The median of the text-derived event dates (their midpoints), when members have any.
     public var medianTextDate: Double? { Self.median(textDates) }

@@ -70,8 +70,7 @@ public struct DateExtractor: Sendable {
     /// - Returns: The resolved mentions; those that cannot be resolved are left out.
     /// - Complexity: O(n) in the length of the text.
     public func mentions(in text: String, language: String?, published: Date?) -> [DateMention] {
-        let day = published.map { CalendarDays.day(of: $0, utcOffsetSeconds: configuration.utcOffsetSeconds) }
-        return mentions(in: text, language: language, publishedDay: day)
+        dates(in: text, language: language, published: published).mentions
     }
 
     /// The dates mentioned in a text, resolved against a publication day.
@@ -82,8 +81,41 @@ public struct DateExtractor: Sendable {
     ///   - publishedDay: The local day of publication, if known.
     /// - Returns: The resolved mentions, in text order.
     public func mentions(in text: String, language: String?, publishedDay: DayNumber?) -> [DateMention] {
-        let (tokens, matches) = eventMatches(in: text, language: language)
-        return matches.compactMap { match in
+        dates(in: text, language: language, publishedDay: publishedDay).mentions
+    }
+
+    /// The days and months the text names without a year (`ngày 30/1`, `2 juillet`), in text order: what an
+    /// article without publication date says of its days, which ``mentions(in:language:publishedDay:)`` cannot
+    /// resolve. Period starts are left out, as there, and so are days that exist in no year (`31/11`).
+    ///
+    /// - Complexity: O(n) in the length of the text.
+    public func yearlessDays(in text: String, language: String?) -> [MonthDay] {
+        dates(in: text, language: language, publishedDay: nil).yearlessDays
+    }
+
+    /// The dates of a text in one scan: the resolved mentions and, without a publication date, the days named
+    /// without a year (``yearlessDays(in:language:)``; with a publication date they resolve into mentions).
+    ///
+    /// - Parameters:
+    ///   - text: The article text (title and body).
+    ///   - language: An ISO 639-1 code such as `vi` or `en-US`; nil when unknown.
+    ///   - published: The publication instant; its day is taken at ``Configuration/utcOffsetSeconds``.
+    /// - Complexity: O(n) in the length of the text.
+    public func dates(in text: String, language: String?, published: Date?) -> (
+        mentions: [DateMention], yearlessDays: [MonthDay]
+    ) {
+        let day = published.map { CalendarDays.day(of: $0, utcOffsetSeconds: configuration.utcOffsetSeconds) }
+        return dates(in: text, language: language, publishedDay: day)
+    }
+
+    func dates(in text: String, language: String?, publishedDay: DayNumber?) -> (
+        mentions: [DateMention], yearlessDays: [MonthDay]
+    ) {
+        let tokens = ExtractToken.tokenize(text)
+        let scanner = DateScanner(tokens: tokens, vocabulary: .forLanguage(language))
+        // A period's start (`since June 2024`) is background, not the day of the event: left out.
+        let matches = scanner.scan().filter { !scanner.startsPeriod($0) }
+        let mentions = matches.compactMap { match -> DateMention? in
             guard let span = resolve(match.value, publishedDay: publishedDay) else { return nil }
             let first = tokens[match.tokens.lowerBound].range.lowerBound
             let last = tokens[match.tokens.upperBound - 1].range.upperBound
@@ -91,26 +123,15 @@ public struct DateExtractor: Sendable {
                 text: String(text[first..<last]), first: span.days.lowerBound, last: span.days.upperBound,
                 precision: span.precision, isRelative: span.isRelative)
         }
-    }
-
-    /// The days and months the text names without a year (`ngày 30/1`, `2 juillet`), in text order: what an
-    /// article without publication date says of its days, which ``mentions(in:language:publishedDay:)`` cannot
-    /// resolve. Period starts are left out, as there.
-    ///
-    /// - Complexity: O(n) in the length of the text.
-    public func yearlessDays(in text: String, language: String?) -> [MonthDay] {
-        eventMatches(in: text, language: language).matches.compactMap { match in
-            guard case .day(nil, let month, let day) = match.value else { return nil }
+        guard publishedDay == nil else { return (mentions, []) }
+        let yearless = matches.compactMap { match -> MonthDay? in
+            // 2000 is a leap year: 29/2 exists in some year, 31/11 in none.
+            guard case .day(nil, let month, let day) = match.value,
+                CalendarDays.day(year: 2000, month: month, day: day) != nil
+            else { return nil }
             return MonthDay(month: month, day: day)
         }
-    }
-
-    /// The tokens of a text and its date patterns, without the starts of periods (`since June 2024`): a
-    /// period's start is background, not the day of the event, and left out.
-    private func eventMatches(in text: String, language: String?) -> (tokens: [ExtractToken], matches: [DateMatch]) {
-        let tokens = ExtractToken.tokenize(text)
-        let scanner = DateScanner(tokens: tokens, vocabulary: .forLanguage(language))
-        return (tokens, scanner.scan().filter { !scanner.startsPeriod($0) })
+        return (mentions, yearless)
     }
 
     /// The token ranges of every date pattern in a text, resolvable or not (numbers inside them are not

@@ -8,7 +8,7 @@ import Foundation
 /// 2. Each candidate votes for its day with weight 1, or ``Configuration/relativeWeight`` for a relative
 ///    mention (`hôm qua`, `yesterday`, a weekday: the way news dates the event itself), plus
 ///    ``Configuration/leadBonus`` for the first candidate in the text (the lead). The day with most weight
-///    wins; a tie goes to the day nearer publication.
+///    wins; a tie goes to the day nearer publication, then to the earlier day.
 /// 3. No candidate: the event date is the publication day (source ``EventDate/Source/published``).
 ///
 /// Without a publication day: the most frequent of the most precise absolute mentions (day, else month,
@@ -69,8 +69,12 @@ public struct EventDateEstimator: Sendable {
             votes[mention.first, default: 0] += weight
         }
         votes[lead.first, default: 0] += configuration.leadBonus
+        // Ties: the day nearer publication, then the earlier day (never the dictionary's order, which changes
+        // from process to process).
         let best = votes.max { a, b in
-            a.value != b.value ? a.value < b.value : abs(a.key - publishedDay) > abs(b.key - publishedDay)
+            if a.value != b.value { return a.value < b.value }
+            let (da, db) = (abs(a.key - publishedDay), abs(b.key - publishedDay))
+            return da != db ? da > db : a.key > b.key
         }
         let day = best?.key ?? lead.first
         let support = candidates.filter { $0.first == day }

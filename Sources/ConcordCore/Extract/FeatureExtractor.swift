@@ -54,12 +54,10 @@ public struct FeatureExtractor: Sendable {
         for t in terms(text, language: language) { termCounts[t, default: 0] += 1 }
 
         let joined = title.isEmpty ? text : title + ".\n" + text
-        let dateMentions = dates.mentions(in: joined, language: language, published: article.published)
+        let (dateMentions, yearlessDays) = dates.dates(in: joined, language: language, published: article.published)
         let estimate = eventDates.estimate(mentions: dateMentions, published: article.published)
         // Without any date, a day named without a year (`ngày 30/1`) is all the text says of when.
-        let yearless =
-            estimate == nil && article.published == nil
-            ? eventDates.yearlessDay(dates.yearlessDays(in: joined, language: language)) : nil
+        let yearless = estimate == nil ? eventDates.yearlessDay(yearlessDays) : nil
         return ArticleFeatures(
             articleID: article.id, language: language, languageConfidence: confidence,
             published: article.published?.timeIntervalSince1970, source: article.source, terms: termCounts,

@@ -12,7 +12,7 @@ let defaultModelJSON = #"""
           "lexical" : 0.093
         },
         "crossLingualThreshold" : 0.32,
-        "intercept" : -42.26728468907772,
+        "intercept" : -42.267126901459115,
         "sameLanguageThreshold" : 0.34,
         "thresholds" : {
           "de-de" : 0.32,
@@ -29,17 +29,17 @@ let defaultModelJSON = #"""
           "zh-zh" : 0.42
         },
         "weights" : {
-          "datesConflict" : -0.461392379906473,
-          "distinctiveMissing" : -0.7514866165600076,
-          "embedding" : 50.24844064673431,
-          "embeddingCrossLingual" : 54.378075905455,
-          "length" : -4.317394271286853,
-          "lexical" : 4.582817503453265,
-          "noEntities" : 0.0946768876627926,
-          "publishedGap" : -0.8259923733836717,
-          "quantitiesConflict" : -0.003759506315754624,
-          "quantitiesShared" : 0.5312588633483918,
-          "scoresConflict" : -2.0043542487705914
+          "datesConflict" : -0.4613875219824256,
+          "distinctiveMissing" : -0.7515208457203573,
+          "embedding" : 50.2484856067388,
+          "embeddingCrossLingual" : 54.37812850995238,
+          "length" : -4.317607106233153,
+          "lexical" : 4.582833421910193,
+          "noEntities" : 0.09466249866566818,
+          "publishedGap" : -0.8260112231151184,
+          "quantitiesConflict" : -0.003745651960707372,
+          "quantitiesShared" : 0.5312708465802801,
+          "scoresConflict" : -2.0043479995593603
         }
       },
       "lexicalOnly" : {
@@ -50,7 +50,7 @@ let defaultModelJSON = #"""
           "lexical" : 0.093
         },
         "crossLingualThreshold" : 0.04,
-        "intercept" : 0.4792638492464576,
+        "intercept" : 0.4794031758172048,
         "sameLanguageThreshold" : 0.33,
         "thresholds" : {
           "de-de" : 0.24,
@@ -67,18 +67,18 @@ let defaultModelJSON = #"""
           "zh-zh" : 0.28
         },
         "weights" : {
-          "datesConflict" : -0.4200830493246138,
-          "distinctiveMissing" : -1.2238586637926894,
-          "entities" : 1.2904996573277803,
-          "entitiesCrossLingual" : 14.37667485070526,
-          "length" : -3.8164399662604764,
-          "lexical" : 11.342811594809156,
-          "noEntities" : 0.6598518164371524,
-          "publishedGap" : -0.8308762251702516,
-          "quantitiesConflict" : -0.21484696630692776,
-          "quantitiesShared" : 1.451617229751574,
-          "scoresAgree" : 0.8515800982535656,
-          "scoresConflict" : -0.6700251839836786
+          "datesConflict" : -0.4200743422724058,
+          "distinctiveMissing" : -1.223889239009799,
+          "entities" : 1.2904848032577805,
+          "entitiesCrossLingual" : 14.376680832806558,
+          "length" : -3.816580486383479,
+          "lexical" : 11.342823582806204,
+          "noEntities" : 0.6598314911445755,
+          "publishedGap" : -0.8308881028847128,
+          "quantitiesConflict" : -0.21483763968796032,
+          "quantitiesShared" : 1.4516280079975632,
+          "scoresAgree" : 0.8515849571982136,
+          "scoresConflict" : -0.6700170095708086
         }
       },
       "provenance" : {

@@ -93,40 +93,41 @@ public struct SameEventScorer: Sendable {
     func entityOverlap(_ a: EventProfile, _ b: EventProfile, statistics: CorpusStatistics, into s: inout PairSignals) {
         guard !a.entities.isEmpty, !b.entities.isEmpty else { return }
         var dot = 0.0, na = 0.0, nb = 0.0
+        // IDF of each side's distinctive entities (held by at least half its members), and of those the other
+        // side never mentions.
+        var distinctiveA = 0.0, missingA = 0.0, distinctiveB = 0.0, missingB = 0.0
         var shared: [(String, Double)] = []
         var only: [(String, Double)] = []
         let ca = Double(a.count), cb = Double(b.count)
+        // Sorted, so the sums run in the same order in every process.
         for (key, n) in a.entities.sorted(by: { $0.key < $1.key }) {
             let idf = statistics.entityIDF(key)
             let x = idf * Double(n) / ca
             na += x * x
+            let distinctive = 2 * n >= a.count
+            if distinctive { distinctiveA += idf }
             if let m = b.entities[key] {
                 dot += x * idf * Double(m) / cb
                 shared.append((a.entityNames[key] ?? key, idf))
-            } else if Double(n) / ca >= 0.5 {
+            } else if distinctive {
+                missingA += idf
                 only.append((a.entityNames[key] ?? key, idf))
             }
         }
         for (key, m) in b.entities.sorted(by: { $0.key < $1.key }) {
-            let y = statistics.entityIDF(key) * Double(m) / cb
+            let idf = statistics.entityIDF(key)
+            let y = idf * Double(m) / cb
             nb += y * y
+            if 2 * m >= b.count {
+                distinctiveB += idf
+                if a.entities[key] == nil { missingB += idf }
+            }
         }
         s.entities = dot / (na.squareRoot() * nb.squareRoot())
-        s.distinctiveMissing = max(Self.distinctiveMissing(a, b, statistics), Self.distinctiveMissing(b, a, statistics))
+        s.distinctiveMissing = max(
+            distinctiveA > 0 ? missingA / distinctiveA : 0, distinctiveB > 0 ? missingB / distinctiveB : 0)
         s.sharedEntities = shared.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(8).map(\.0)
         s.onlyInArticle = only.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(5).map(\.0)
-    }
-
-    /// IDF-weighted share of `a`'s distinctive entities (held by at least half its members) absent from `b`.
-    static func distinctiveMissing(_ a: EventProfile, _ b: EventProfile, _ statistics: CorpusStatistics) -> Double {
-        var total = 0.0, missing = 0.0
-        // Sorted, so the sums run in the same order in every process.
-        for (key, n) in a.entities.sorted(by: { $0.key < $1.key }) where 2 * n >= a.count {
-            let idf = statistics.entityIDF(key)
-            total += idf
-            if b.entities[key] == nil { missing += idf }
-        }
-        return total > 0 ? missing / total : 0
     }
 
     /// Compares the sides' text-derived event dates.
@@ -139,15 +140,21 @@ public struct SameEventScorer: Sendable {
     func dateAgreement(_ a: EventProfile, _ b: EventProfile, into s: inout PairSignals) {
         let da: Double, db: Double
         var yearless = ""
-        if let x = a.medianTextDate, let y = b.medianTextDate {
+        /// `30/1 read in that year`, for the yearless day as it was placed.
+        func read(_ day: Double) -> String {
+            let d = CalendarDays.date(of: Int(day.rounded(.down)))
+            return ", \(MonthDay(month: d.month, day: d.day).text) read in that year"
+        }
+        switch (a.medianTextDate, b.medianTextDate) {
+        case (let x?, let y?):
             (da, db) = (x, y)
-        } else if a.medianTextDate == nil, let y = b.medianReportedDate, let x = a.yearlessDate(near: y) {
-            (da, db) = (x, y)
-            yearless = ", \(a.yearlessDays[0].text) read in that year"
-        } else if b.medianTextDate == nil, let x = a.medianReportedDate, let y = b.yearlessDate(near: x) {
-            (da, db) = (x, y)
-            yearless = ", \(b.yearlessDays[0].text) read in that year"
-        } else {
+        case (nil, _?):
+            guard let y = b.medianReportedDate, let x = a.yearlessDate(near: y) else { return }
+            (da, db, yearless) = (x, y, read(x))
+        case (_?, nil):
+            guard let x = a.medianReportedDate, let y = b.yearlessDate(near: x) else { return }
+            (da, db, yearless) = (x, y, read(y))
+        case (nil, nil):
             return
         }
         let gap = abs(da - db)

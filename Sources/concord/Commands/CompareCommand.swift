@@ -74,11 +74,3 @@ struct ComparedPair: Codable {
     var contributions: [String: Double]?
     var explanation: String?
 }
-
-extension CSV {
-    /// A field quoted when it holds a comma, quote or line break.
-    static func field(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}

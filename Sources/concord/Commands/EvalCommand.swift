@@ -43,7 +43,7 @@ struct EvalCommand: AsyncParsableCommand {
         let identifier = try models.languageIdentifier()
         let declared = labelled.filter { $0.article.declaredLanguage != nil }
         if !declared.isEmpty {
-            let extractor = try models.extractor()
+            let extractor = FeatureExtractor(languageIdentifier: identifier)
             var correct = 0
             var wrong: [String] = []
             for r in declared {

@@ -67,7 +67,7 @@ struct TrainCommand: AsyncParsableCommand {
         return (k, n)
     }
 
-    /// The fold of a SemEval pair (used by `--semeval-fold` and by scripts/bench-quality).
+    /// The fold of a SemEval pair (used by `--semeval-fold`; scripts/bench-quality computes the same hash in Python).
     static func fold(of pairID: String, folds: Int) -> Int { Int(StableHash.fnv1a(pairID) % UInt64(folds)) }
 
     var directory: String {

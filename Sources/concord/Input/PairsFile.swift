@@ -77,9 +77,6 @@ struct PairsFile {
         ]
     }
 
-    /// The two articles of every row, in row order.
-    var articles: [Article] { rows.flatMap(Self.articles(of:)) }
-
     /// Scores every scorable row (``Row/isScorable``): the features (and embeddings) of its two texts, IDF
     /// statistics over all scorable texts of the file. One entry per row, nil for a row that is not scorable.
     func assess(
@@ -98,6 +95,12 @@ struct PairsFile {
 /// RFC 4180 CSV: fields separated by commas, optionally quoted with `"` (a doubled `""` inside quotes is
 /// one quote; quoted fields may hold commas and line breaks); records end with LF or CRLF.
 enum CSV {
+    /// A field as written: quoted when it holds a comma, quote or line break (for every CSV output).
+    static func field(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
     /// The records with the 1-based line each starts on.
     static func parse(_ text: String) -> [(fields: [String], line: Int)] {
         var records: [(fields: [String], line: Int)] = []

@@ -19,12 +19,7 @@ struct TextTable {
     }
 
     func csv() -> String {
-        ([header] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n")
-    }
-
-    static func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        ([header] + rows).map { $0.map(CSV.field).joined(separator: ",") }.joined(separator: "\n")
     }
 
     static func clip(_ s: String, _ n: Int) -> String {
