@@ -10,6 +10,11 @@ struct EvalCommand: AsyncParsableCommand {
             Runs the stream in date order (file order for undated records) and reports BCubed and \
             pairwise precision/recall/F1, gold and predicted event counts, per language, and the \
             language identification accuracy on records that declare a `lang`.
+
+            --undated scores the same set with every publication date removed (dates written in the text \
+            stay): real streams often carry none. --baseline scores, instead of Concord, the plain \
+            alternative a user could build: the same multilingual-e5-small embedding of title and lead, \
+            clustered by average link at every cosine-distance threshold from 0.02 to 0.30 (one row each).
             """)
 
     @Argument(help: ArgumentHelp("A JSONL gold set with `cluster` labels.", valueName: "gold.jsonl"))
@@ -18,17 +23,30 @@ struct EvalCommand: AsyncParsableCommand {
     @OptionGroup var tuning: TuningOptions
     @Option(name: .long, help: "Output format (table or json).") var format: OutputFormat = .table
     @Flag(name: .long, help: "Also list the worst false merges and splits.") var errors = false
+    @Flag(name: .long, help: "Remove every publication date before clustering (dates in the text stay).")
+    var undated = false
+    @Flag(name: .long, help: "Score the e5 + average-link baseline at a sweep of thresholds instead of Concord.")
+    var baseline = false
+
+    func validate() throws {
+        if baseline, models.noEmbedding { throw ValidationError("--baseline needs the encoder") }
+        if baseline, errors { throw ValidationError("--errors lists Concord's errors; it does not apply to --baseline") }
+    }
 
     func run() async throws {
         var input = try InputOptions.parse([gold])
         input.quiet = true
         let (records, rejected) = input.load()
-        let labelled = records.filter { $0.goldEvent != nil }
+        var labelled = records.filter { $0.goldEvent != nil }
         guard !labelled.isEmpty else { throw CommandError("\(gold): no record has a `cluster` label") }
-        let run = try ClusterRun(records: labelled, models: models, tuning: tuning)
-        let predicted = run.assignment
+        if undated {
+            for i in labelled.indices { labelled[i].article.published = nil }
+        }
         let goldMap = Dictionary(
             labelled.compactMap { r in r.goldEvent.map { (r.article.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        if baseline { return try printBaseline(labelled.map(\.article), gold: goldMap) }
+        let run = try ClusterRun(records: labelled, models: models, tuning: tuning)
+        let predicted = run.assignment
         var report = EvalReport(score: ClusteringScore(gold: goldMap, predicted: predicted), rejected: rejected.count)
 
         var byLanguage: [String: [String]] = [:]
@@ -67,6 +85,38 @@ struct EvalCommand: AsyncParsableCommand {
         if errors { printErrors(run: run, gold: goldMap, predicted: predicted) }
     }
 
+    /// The baseline's scores at every threshold of the sweep.
+    func printBaseline(_ articles: [Article], gold: [String: String]) throws {
+        guard let embedder = try models.embedder() else { return }
+        let vectors = embedder.embed(articles.map(\.embeddingText))
+        let merges = AverageLinkClustering.dendrogram(vectors)
+        var rows: [BaselineRow] = []
+        for step in 0...112 {
+            let threshold = 0.02 + Double(step) * 0.0025
+            let labels = AverageLinkClustering.cut(merges, count: articles.count, threshold: threshold)
+            var predicted: [String: String] = [:]
+            for (article, label) in zip(articles, labels) { predicted[article.id] = String(label) }
+            let score = ClusteringScore(gold: gold, predicted: predicted)
+            rows.append(
+                BaselineRow(
+                    threshold: (threshold * 10_000).rounded() / 10_000, bcubed: score.bcubed,
+                    pairwise: score.pairwise, events: .init(gold: score.goldEvents, predicted: score.predictedEvents)))
+        }
+        if format == .json {
+            print(Console.json(["baseline": rows]))
+            return
+        }
+        var table = TextTable(header: ["threshold", "events", "B3 P", "B3 R", "B3 F1", "pair F1"])
+        for r in rows {
+            table.rows.append([
+                String(format: "%.4f", r.threshold), String(r.events.predicted),
+                String(format: "%.3f", r.bcubed.precision), String(format: "%.3f", r.bcubed.recall),
+                String(format: "%.3f", r.bcubed.f1), String(format: "%.3f", r.pairwise.f1),
+            ])
+        }
+        print(table.render())
+    }
+
     func printErrors(run: ClusterRun, gold: [String: String], predicted: [String: String]) {
         let titles = Dictionary(run.features.map { ($0.articleID, $0.title) }, uniquingKeysWith: { a, _ in a })
         /// Each group of `grouping` whose members `other` spreads over several labels.
@@ -85,6 +135,14 @@ struct EvalCommand: AsyncParsableCommand {
         spread("\nFalse merges (predicted events holding several gold events):", predicted, gold)
         spread("\nSplits (gold events spread over several predicted events):", gold, predicted)
     }
+}
+
+/// The baseline's scores at one threshold (`eval --baseline`).
+struct BaselineRow: Codable {
+    var threshold: Double
+    var bcubed: ClusteringScore.PRF
+    var pairwise: ClusteringScore.PRF
+    var events: EvalReport.Events
 }
 
 struct EvalReport: Codable {

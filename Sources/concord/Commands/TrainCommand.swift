@@ -7,7 +7,7 @@ struct TrainCommand: AsyncParsableCommand {
         commandName: "train",
         abstract: "Learn the same-event model from gold data (the dev sets in ../shared/datasets).",
         discussion: """
-            Pairs come from the gold clusters of vmds, allsides_neus and rpm2_fr (every candidate event the \
+            Pairs come from the gold clusters of vmds, allsides_neus, rpm2_fr and vlsp2022_abmusu (every candidate event the \
             clustering scores for an article, labelled by whether it is the article's gold event: the hard \
             negatives are the look-alike events clustering must reject) and from the SemEval-2022 Task 8 dev \
             pairs (Overall <= 1.5 same event, >= 3 different). Each dataset weighs the same. Two logistic \
@@ -18,7 +18,7 @@ struct TrainCommand: AsyncParsableCommand {
               concord train --output Sources/ConcordCore/Similarity/DefaultSameEventModel.swift
             """)
 
-    static let datasetNames = ["vmds", "allsides_neus", "rpm2_fr", "semeval"]
+    static let datasetNames = ["vmds", "allsides_neus", "rpm2_fr", "vlsp2022_abmusu", "semeval"]
 
     @Option(
         name: .long,
