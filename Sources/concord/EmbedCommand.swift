@@ -16,10 +16,12 @@ struct Embed: AsyncParsableCommand {
         abstract: "Embed articles with multilingual-e5-small (384-dim, L2-normalized vectors) as JSONL.",
         discussion: """
             Reads articles like `ingest` (JSONL, news-please JSON, .txt, folders, - for stdin) and embeds each \
-            exactly as clustering does: its title and the first 600 characters of its text. Output is one \
-            {"id", "vector"} line per article, in input order. The dot product of two vectors is their cosine \
-            similarity. Rejected records are reported on standard error with file and line, and the command \
-            then exits with status 1.
+            whole: its title, a line break, and its text, as given. Past 512 tokens the encoder slides over \
+            overlapping windows and averages them, as the reference engine does. --clustering-text embeds \
+            instead what clustering compares: the title and the first 600 characters of the text. Output is \
+            one {"id", "vector"} line per article, in input order. The dot product of two vectors is their \
+            cosine similarity. Rejected records are reported on standard error with file and line, and the \
+            command then exits with status 1.
             """)
 
     /// The output format; JSONL is the only one so far.
@@ -34,6 +36,9 @@ struct Embed: AsyncParsableCommand {
 
     @Option(help: "Path of e5-small-q4.bin (default: $CONCORD_MODELS/e5-small-q4.bin or ~/.cache/concord/models).")
     var model: String?
+
+    @Flag(help: "Embed what clustering compares (title and the first 600 characters of the text).")
+    var clusteringText = false
 
     @Option(help: "Records embedded per batch.")
     var batchSize: Int = 256
@@ -58,7 +63,7 @@ struct Embed: AsyncParsableCommand {
         let (records, rejected) = input.load()
         for start in stride(from: 0, to: records.count, by: batchSize) {
             let batch = records[start..<min(records.count, start + batchSize)].map(\.article)
-            let vectors = encoder.embed(batch.map(\.embeddingText))
+            let vectors = encoder.embed(batch.map { clusteringText ? $0.embeddingText : $0.fullText })
             var lines = ""
             for (article, vector) in zip(batch, vectors) {
                 lines += "{\"id\":" + Console.json(article.id, pretty: false) + ",\"vector\":["

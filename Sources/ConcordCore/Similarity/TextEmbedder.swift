@@ -15,6 +15,9 @@ extension TextEmbedder {
 }
 
 extension Article {
+    /// The whole article as one text: its title, a line break and its text (the text alone when untitled).
+    public var fullText: String { title.isEmpty ? text : title + "\n" + text }
+
     /// The text an article is embedded from: title and the first 600 characters of the body.
     public var embeddingText: String {
         let lead = String(text.prefix(600))
