@@ -15,7 +15,8 @@ import Foundation
 ///   `novembre 2021`, `tháng 11/2021`, `từ 11/2021`) at month precision; a bare `tháng 11` too;
 /// - seasons with a year (`hè 2021`, `summer 2021`, `estate 2021`, `été 2021`, `Sommer 2021`,
 ///   `verano 2021`) at season precision;
-/// - years only after a context word (`năm 2021`, `in 2021`, `nel 2021`, `en 2021`, `im Jahr 2021`);
+/// - years only after a context word (`năm 2021`, `in 2021`, `nel 2021`, `en 2021`, `im Jahr 2021`, and a sports
+///   season: `mùa giải 2022`, `season 2022`, `stagione 2022`, `saison 2022`, `Saison 2022`, `temporada 2022`);
 ///   a lone 4-digit number may be a count and is skipped;
 /// - relative words (`yesterday`, `ieri`, `hôm qua`, `tối qua`, `gestern`, `ayer`, `hier`, `aujourd'hui`,
 ///   ...) and weekday names (`on Monday`, `lunedì`, `thứ Hai`, `am Montag`, `el lunes`, `lundi`), resolved
