@@ -229,6 +229,23 @@ struct DateExtractorTests {
         check(fixture, published: nil)
     }
 
+    /// A sports season named by its year is that year; a season over two years (`2022/23`) is left out.
+    static let sportsSeasons: [DateCase] = [
+        .init("vi", "Vòng 20 mùa giải 2022 khép lại.", .year("giải 2022", 2022)),
+        .init("en", "The club won the title in season 2022.", .year("season 2022", 2022)),
+        .init("it", "Terza vittoria della stagione 2022.", .year("stagione 2022", 2022)),
+        .init("fr", "Troisième victoire de la saison 2022.", .year("saison 2022", 2022)),
+        .init("de", "Der dritte Sieg der Saison 2022.", .year("Saison 2022", 2022)),
+        .init("es", "Tercera victoria de la temporada 2022.", .year("temporada 2022", 2022)),
+        .init("vi", "Mùa giải 2022/23 khép lại."),
+        .init("es", "La temporada 2022-2023 terminó."),
+    ]
+
+    @Test("A sports season with its year names that year", arguments: sportsSeasons)
+    func sportsSeasonYears(_ fixture: DateCase) {
+        check(fixture, published: nil)
+    }
+
     /// (language, text, the days named without a year): what an undated article says of its days.
     static let yearless: [(String, String, [MonthDay])] = [
         (

@@ -15,7 +15,8 @@ import Foundation
 ///   `novembre 2021`, `tháng 11/2021`, `từ 11/2021`) at month precision; a bare `tháng 11` too;
 /// - seasons with a year (`hè 2021`, `summer 2021`, `estate 2021`, `été 2021`, `Sommer 2021`,
 ///   `verano 2021`) at season precision;
-/// - years only after a context word (`năm 2021`, `in 2021`, `nel 2021`, `en 2021`, `im Jahr 2021`);
+/// - years only after a context word (`năm 2021`, `in 2021`, `nel 2021`, `en 2021`, `im Jahr 2021`, and a sports
+///   season: `mùa giải 2022`, `season 2022`, `stagione 2022`, `saison 2022`, `Saison 2022`, `temporada 2022`);
 ///   a lone 4-digit number may be a count and is skipped;
 /// - relative words (`yesterday`, `ieri`, `hôm qua`, `tối qua`, `gestern`, `ayer`, `hier`, `aujourd'hui`,
 ///   ...) and weekday names (`on Monday`, `lunedì`, `thứ Hai`, `am Montag`, `el lunes`, `lundi`), resolved
@@ -90,11 +91,12 @@ public struct DateExtractor: Sendable {
     ///
     /// - Complexity: O(n) in the length of the text.
     public func yearlessDays(in text: String, language: String?) -> [MonthDay] {
-        dates(in: text, language: language, publishedDay: nil).yearlessDays
+        dates(in: text, language: language, publishedDay: nil).yearless.map(\.day)
     }
 
     /// The dates of a text in one scan: the resolved mentions and, without a publication date, the days named
-    /// without a year (``yearlessDays(in:language:)``; with a publication date they resolve into mentions).
+    /// without a year with their text (``yearlessDays(in:language:)``; with a publication date they resolve into
+    /// mentions).
     ///
     /// - Parameters:
     ///   - text: The article text (title and body).
@@ -102,34 +104,37 @@ public struct DateExtractor: Sendable {
     ///   - published: The publication instant; its day is taken at ``Configuration/utcOffsetSeconds``.
     /// - Complexity: O(n) in the length of the text.
     public func dates(in text: String, language: String?, published: Date?) -> (
-        mentions: [DateMention], yearlessDays: [MonthDay]
+        mentions: [DateMention], yearless: [YearlessMention]
     ) {
         let day = published.map { CalendarDays.day(of: $0, utcOffsetSeconds: configuration.utcOffsetSeconds) }
         return dates(in: text, language: language, publishedDay: day)
     }
 
     func dates(in text: String, language: String?, publishedDay: DayNumber?) -> (
-        mentions: [DateMention], yearlessDays: [MonthDay]
+        mentions: [DateMention], yearless: [YearlessMention]
     ) {
         let tokens = ExtractToken.tokenize(text)
         let scanner = DateScanner(tokens: tokens, vocabulary: .forLanguage(language))
         // A period's start (`since June 2024`) is background, not the day of the event: left out.
         let matches = scanner.scan().filter { !scanner.startsPeriod($0) }
-        let mentions = matches.compactMap { match -> DateMention? in
-            guard let span = resolve(match.value, publishedDay: publishedDay) else { return nil }
+        func quoted(_ match: DateMatch) -> String {
             let first = tokens[match.tokens.lowerBound].range.lowerBound
             let last = tokens[match.tokens.upperBound - 1].range.upperBound
+            return String(text[first..<last])
+        }
+        let mentions = matches.compactMap { match -> DateMention? in
+            guard let span = resolve(match.value, publishedDay: publishedDay) else { return nil }
             return DateMention(
-                text: String(text[first..<last]), first: span.days.lowerBound, last: span.days.upperBound,
+                text: quoted(match), first: span.days.lowerBound, last: span.days.upperBound,
                 precision: span.precision, isRelative: span.isRelative)
         }
         guard publishedDay == nil else { return (mentions, []) }
-        let yearless = matches.compactMap { match -> MonthDay? in
+        let yearless = matches.compactMap { match -> YearlessMention? in
             // 2000 is a leap year: 29/2 exists in some year, 31/11 in none.
             guard case .day(nil, let month, let day) = match.value,
                 CalendarDays.day(year: 2000, month: month, day: day) != nil
             else { return nil }
-            return MonthDay(month: month, day: day)
+            return YearlessMention(text: quoted(match), day: MonthDay(month: month, day: day))
         }
         return (mentions, yearless)
     }

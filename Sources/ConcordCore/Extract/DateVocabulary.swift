@@ -36,7 +36,8 @@ struct DateVocabulary: Sendable {
     var relativeBlockers: [String: Set<String>] = [:]
     /// Season names, lower-cased.
     var seasons: [String: Season] = [:]
-    /// Words that make a following 4-digit number a year (`in 2021`, `năm 2021`).
+    /// Words that make a following 4-digit number a year (`in 2021`, `năm 2021`), sports seasons included
+    /// (`mùa giải 2022`, `stagione 2022`).
     var yearContext: Set<String> = []
     /// Words that make a following `d/m` without year a date (`ngày 7/11`, `on 11/7`).
     var dayContext: Set<String> = []
@@ -112,7 +113,7 @@ struct DateVocabulary: Sendable {
         v.weekPhrases = [(["of", "next", "week"], 1), (["of", "last", "week"], -1), (["of", "this", "week"], 0)]
         v.futureMarkers = ["will", "ll", "until", "scheduled", "upcoming", "next"]
         v.seasons = ["spring": .spring, "summer": .summer, "autumn": .autumn, "fall": .autumn, "winter": .winter]
-        v.yearContext = ["in", "since", "during", "until", "year"]
+        v.yearContext = ["in", "since", "during", "until", "year", "season"]
         v.dayContext = ["on"]
         v.periodStarts = [["since"]]
         v.periodFillers = ["the"]
@@ -147,7 +148,7 @@ struct DateVocabulary: Sendable {
         v.weekPhrases = [(["della", "prossima", "settimana"], 1), (["della", "settimana", "scorsa"], -1)]
         v.futureMarkers = ["fino", "entro"]
         v.seasons = ["primavera": .spring, "estate": .summer, "autunno": .autumn, "inverno": .winter]
-        v.yearContext = ["nel", "dal", "anno"]
+        v.yearContext = ["nel", "dal", "anno", "stagione"]
         v.dayContext = ["il", "dal", "al"]
         v.periodStarts = [["dal"], ["dall"], ["dalla"], ["da"]]
         v.periodFillers = ["il"]
@@ -184,7 +185,7 @@ struct DateVocabulary: Sendable {
         v.weekPhrases = [(["de", "la", "semaine", "prochaine"], 1), (["de", "la", "semaine", "dernière"], -1)]
         v.futureMarkers = ["jusqu", "prévu", "prévue", "prévus", "prévues"]
         v.seasons = ["printemps": .spring, "été": .summer, "automne": .autumn, "hiver": .winter]
-        v.yearContext = ["en", "depuis", "année", "an"]
+        v.yearContext = ["en", "depuis", "année", "an", "saison"]
         v.dayContext = ["le", "du", "au"]
         v.periodStarts = [["depuis"]]
         v.periodFillers = ["le", "la", "l"]
@@ -230,7 +231,7 @@ struct DateVocabulary: Sendable {
             "frühling": .spring, "frühjahr": .spring, "sommer": .summer, "herbst": .autumn,
             "winter": .winter,
         ]
-        v.yearContext = ["jahr", "jahre", "seit"]
+        v.yearContext = ["jahr", "jahre", "seit", "saison"]
         v.dayContext = ["am", "vom", "bis", "zum", "seit"]
         v.periodStarts = [["seit"]]
         v.periodFillers = ["dem", "der"]
@@ -264,7 +265,7 @@ struct DateVocabulary: Sendable {
         v.weekPhrases = [(["de", "la", "próxima", "semana"], 1), (["de", "la", "semana", "pasada"], -1)]
         v.futureMarkers = ["hasta", "será", "serán", "previsto", "prevista"]
         v.seasons = ["primavera": .spring, "verano": .summer, "otoño": .autumn, "invierno": .winter]
-        v.yearContext = ["en", "desde", "año"]
+        v.yearContext = ["en", "desde", "año", "temporada"]
         v.dayContext = ["el", "del", "al"]
         v.periodStarts = [["desde"]]
         v.periodFillers = ["el", "la"]
@@ -288,7 +289,7 @@ struct DateVocabulary: Sendable {
         ]
         v.weekdays = ["hai": 1, "ba": 2, "tư": 3, "năm": 4, "sáu": 5, "bảy": 6]
         v.seasons = ["xuân": .spring, "hè": .summer, "hạ": .summer, "thu": .autumn, "đông": .winter]
-        v.yearContext = ["năm"]
+        v.yearContext = ["năm", "giải"]
         v.dayContext = ["ngày", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "khuya"]
         v.keptContext = v.dayContext
         v.periodStarts = [["kể", "từ"], ["tính", "từ"]]

@@ -55,9 +55,12 @@ public struct FeatureExtractor: Sendable {
 
         let joined = title.isEmpty ? text : title + ".\n" + text
         let (dateMentions, yearlessDays) = dates.dates(in: joined, language: language, published: article.published)
-        let estimate = eventDates.estimate(mentions: dateMentions, published: article.published)
-        // Without any date, a day named without a year (`ngày 30/1`) is all the text says of when.
-        let yearless = estimate == nil ? eventDates.yearlessDay(yearlessDays) : nil
+        let estimate = eventDates.estimate(mentions: dateMentions, yearless: yearlessDays, published: article.published)
+        // An undated article whose event date is missing or coarser than a day keeps the day it names without a
+        // year (`ngày 30/1`), to be read against the other side's reported date. (Only undated articles have
+        // yearless days: with a publication date they resolve into mentions.)
+        let dayPrecise = estimate.map { $0.first == $0.last } ?? false
+        let yearless = dayPrecise ? nil : eventDates.yearlessDay(yearlessDays.map(\.day))
         return ArticleFeatures(
             articleID: article.id, language: language, languageConfidence: confidence,
             published: article.published?.timeIntervalSince1970, source: article.source, terms: termCounts,

@@ -19,8 +19,9 @@ public struct ArticleFeatures: Sendable, Hashable, Codable {
     public var numbers: [NumberMention]
     public var dates: [DateMention]
     public var eventDate: EventDate?
-    /// For an article with neither publication date nor text-derived event date: the day and month its text
-    /// names without a year (`ngày 30/1`), compared only with a dated side (``MonthDay/nearest(to:)``).
+    /// For an article without publication date whose event date is missing or coarser than a day: the day and
+    /// month its text names without a year (`ngày 30/1`), compared only with a dated side
+    /// (``MonthDay/nearest(to:)``). When the text names a year the day fits, the day is the event date instead.
     public var yearlessDay: MonthDay?
     /// The dense embedding of title and lead (L2-normalized), when an encoder ran.
     public var embedding: [Float]?

@@ -93,3 +93,16 @@ public struct MonthDay: Sendable, Hashable, Codable {
     /// `30/1`: day first.
     public var text: String { "\(day)/\(month)" }
 }
+
+/// A day named without a year, as the text says it (`tối 7/11`, `2 juillet`): what
+/// ``DateExtractor/dates(in:language:published:)`` finds in an article without publication date.
+public struct YearlessMention: Sendable, Hashable {
+    /// The text as it stands in the article, e.g. `tối 7/11`.
+    public var text: String
+    public var day: MonthDay
+
+    public init(text: String, day: MonthDay) {
+        self.text = text
+        self.day = day
+    }
+}
