@@ -51,9 +51,15 @@ public struct ArticleFeatures: Sendable, Hashable, Codable {
         self.title = title
     }
 
-    /// The day used to place the article in time: the event date, else the publication day.
+    /// The day used to place the article in time (the candidate window): the event date, else the publication
+    /// day; nil for an article without a publication date.
+    ///
+    /// A date read from an undated text alone is often background (a season, an earlier match, a
+    /// retrospective); as a hard window it would keep two reports of one event from ever meeting. Such dates
+    /// still count, softly, through the date agreement of the same-event model.
     public var anchorDay: Double? {
+        guard let published else { return nil }
         if let e = eventDate { return Double(e.first + e.last) / 2 }
-        return published.map { $0 / 86_400 }
+        return published / 86_400
     }
 }
