@@ -44,9 +44,10 @@ public struct SameEventScorer: Sendable {
         let x = PairFeatures(s)
         let w = configuration.model.weights(for: s)
         let logit = w.logit(x)
-        let threshold = max(
+        let modelThreshold = SameEventModel.Weights.shifted(
             w.threshold(for: s.languagePair, crossLingual: s.isCrossLingual),
-            configuration.streamThresholds[s.languagePair] ?? 0)
+            by: configuration.model.stream?.thresholdLogitShift ?? 0)
+        let threshold = max(modelThreshold, configuration.streamThresholds[s.languagePair] ?? 0)
         return Assessment(
             signals: s, contributions: w.contributions(x), probability: 1 / (1 + exp(-logit)),
             threshold: threshold + configuration.thresholdShift)
