@@ -9,7 +9,7 @@ import Testing
                 ["train", "--output", "model.json", "--leave-out", "semeval", "--leave-out", "newsroom"], in: dir)
             #expect(!result.killedBySignal && result.status == 64, "\(result)")
             #expect(result.stderr.contains("unknown dataset newsroom"), "\(result)")
-            for known in ["vmds", "allsides_neus", "rpm2_fr", "semeval"] {
+            for known in ["vmds", "allsides_neus", "rpm2_fr", "vlsp2022_abmusu", "semeval"] {
                 #expect(result.stderr.contains(known), "the message should list \(known): \(result)")
             }
             #expect(result.stdout.isEmpty)

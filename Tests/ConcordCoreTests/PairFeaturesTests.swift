@@ -422,14 +422,17 @@ extension PairFeaturesTests {
         }
 
         @Test func gapDaysBetweenAnchorDays() {
-            let a = C.article("a", eventDay: 20_000)
-            let b = C.article("b", eventDay: 20_003)
+            let a = C.article("a", hoursAfterT0: 0, eventDay: 20_000)
+            let b = C.article("b", hoursAfterT0: 72, eventDay: 20_003)
             var corpus = C([a, b])
             #expect(corpus.signals(corpus.profile(a), corpus.profile(b)).gapDays == 3)
             #expect(corpus.signals(corpus.profile(b), corpus.profile(a)).gapDays == 3)
             #expect(corpus.signals(corpus.profile(a), corpus.profile(a, b)).gapDays == 0)
             let undated = C.article("u")
             #expect(corpus.signals(corpus.profile(a), corpus.profile(undated)).gapDays == nil)
+            // A date from an undated text alone does not place the article in time.
+            let textDated = C.article("t", eventDay: 20_100)
+            #expect(corpus.signals(corpus.profile(a), corpus.profile(textDated)).gapDays == nil)
         }
 
         @Test func scoresAndQuantitiesCompareKeys() {

@@ -33,11 +33,11 @@ public struct SameEventModel: Sendable, Hashable, Codable {
             self.crossLingualThreshold = crossLingualThreshold
         }
 
-        /// The join threshold with its logit moved by `shift`.
+        /// The join threshold with its logit moved by `shift`, in thousandths (as explanations print it).
         public static func shifted(_ threshold: Double, by shift: Double) -> Double {
             guard shift != 0 else { return threshold }
             let t = min(max(threshold, 1e-6), 1 - 1e-6)
-            return 1 / (1 + exp(-(log(t / (1 - t)) + shift)))
+            return (1000 / (1 + exp(-(log(t / (1 - t)) + shift)))).rounded() / 1000
         }
 
         /// Each present feature's contribution to the logit, weight × (value − center), by name, plus `bias`
@@ -71,7 +71,7 @@ public struct SameEventModel: Sendable, Hashable, Codable {
     }
 
     /// How the stream uses the model, chosen by `concord train` on the clustering F1 of its training sets
-    /// (``SameEventTraining/searchStreamParameters(sets:model:base:)``): a model's probabilities and
+    /// (``SameEventTraining/searchStreamParameters(sets:models:base:)``): a model's probabilities and
     /// pair-level thresholds do not say at which cut a whole stream clusters best.
     public struct StreamParameters: Sendable, Hashable, Codable {
         /// Added to the logit of every join threshold of the model (before stream calibration).

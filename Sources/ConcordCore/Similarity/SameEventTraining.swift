@@ -221,7 +221,7 @@ extension SameEventTraining {
         public var meanF1: Double { f1.isEmpty ? 0 : f1.values.reduce(0, +) / Double(f1.count) }
     }
 
-    /// The candidates of ``searchStreamParameters(sets:model:base:)``: threshold logit shifts from −1.5 to
+    /// The candidates of ``searchStreamParameters(sets:models:base:)``: threshold logit shifts from −1.5 to
     /// +0.5, merge margin 0 or 0.1, stream calibration off or over 1,000 articles.
     public static let streamGrid: [SameEventModel.StreamParameters] = [-1.5, -1.0, -0.5, 0, 0.5].flatMap { shift in
         [0.0, 0.1].flatMap { margin in
@@ -240,6 +240,10 @@ extension SameEventTraining {
     ///
     /// Only training sets are clustered, so a set left out of training is never looked at.
     ///
+    /// - Parameters:
+    ///   - sets: the training gold sets that choose.
+    ///   - models: set name → the model fitted without that set; a set without one is not clustered.
+    ///   - base: the clustering configuration the candidates modify.
     /// - Returns: the winner and every trial, in grid order.
     /// - Complexity: one clustering per set and candidate, spread over all cores.
     public static func searchStreamParameters(
@@ -265,7 +269,9 @@ extension SameEventTraining {
             results[j] = ClusteringScore(gold: set.gold, predicted: predicted).bcubed.f1
         }
         var trials = grid.map { StreamTrial(parameters: $0, f1: [:]) }
-        for (j, (g, s)) in jobs.enumerated() { trials[g].f1[sets[s].name] = results[j] ?? 0 }
+        for (j, (g, s)) in jobs.enumerated() {
+            if let f1 = results[j] { trials[g].f1[sets[s].name] = f1 }
+        }
         var best: StreamTrial?
         for t in trials where t.meanF1 > (best?.meanF1 ?? -1) { best = t }
         return (best?.parameters, trials)

@@ -30,7 +30,9 @@ struct EvalCommand: AsyncParsableCommand {
 
     func validate() throws {
         if baseline, models.noEmbedding { throw ValidationError("--baseline needs the encoder") }
-        if baseline, errors { throw ValidationError("--errors lists Concord's errors; it does not apply to --baseline") }
+        if baseline, errors {
+            throw ValidationError("--errors lists Concord's errors; it does not apply to --baseline")
+        }
     }
 
     func run() async throws {

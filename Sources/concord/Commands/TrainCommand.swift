@@ -169,7 +169,9 @@ struct TrainCommand: AsyncParsableCommand {
                 let p = t.parameters
                 table.rows.append(
                     [String(p.thresholdLogitShift), String(p.mergeMargin), String(p.calibrationWindow)]
-                        + goldSets.map { String(format: "%.3f", t.f1[$0.name] ?? 0) } + [String(format: "%.3f", t.meanF1)])
+                        + goldSets.map { String(format: "%.3f", t.f1[$0.name] ?? 0) } + [
+                            String(format: "%.3f", t.meanF1)
+                        ])
             }
             print(table.render())
             print("stream parameters: \(best?.description ?? "defaults")")
