@@ -27,25 +27,7 @@ public struct EventClustering: Sendable {
         public var calibrationWindow = 1000
         /// A language pair needs at least this many articles with a candidate for a stream threshold. Default 100.
         public var calibrationSamples = 100
-        /// The defaults, with the stream parameters of the built-in model when it has them.
-        public init() {
-            use(scorer.model)
-        }
-
-        /// The defaults with `model` as the decision, and the stream parameters it was trained with.
-        public init(model: SameEventModel) {
-            use(model)
-        }
-
-        /// Makes `model` the decision and adopts its stream parameters (merge margin, calibration window),
-        /// when it has them.
-        public mutating func use(_ model: SameEventModel) {
-            scorer.model = model
-            if let stream = model.stream {
-                mergeMargin = stream.mergeMargin
-                calibrationWindow = stream.calibrationWindow
-            }
-        }
+        public init() {}
     }
 
     public var configuration: Configuration

@@ -33,13 +33,6 @@ public struct SameEventModel: Sendable, Hashable, Codable {
             self.crossLingualThreshold = crossLingualThreshold
         }
 
-        /// The join threshold with its logit moved by `shift`, in thousandths (as explanations print it).
-        public static func shifted(_ threshold: Double, by shift: Double) -> Double {
-            guard shift != 0 else { return threshold }
-            let t = min(max(threshold, 1e-6), 1 - 1e-6)
-            return (1000 / (1 + exp(-(log(t / (1 - t)) + shift)))).rounded() / 1000
-        }
-
         /// Each present feature's contribution to the logit, weight × (value − center), by name, plus `bias`
         /// (the intercept, the centers' share and absent (zero) features); they sum to ``logit(_:)``.
         public func contributions(_ x: PairFeatures) -> [String: Double] {
@@ -70,37 +63,12 @@ public struct SameEventModel: Sendable, Hashable, Codable {
         }
     }
 
-    /// How the stream uses the model, chosen by `concord train` on the clustering F1 of its training sets
-    /// (``SameEventTraining/searchStreamParameters(sets:models:base:)``): a model's probabilities and
-    /// pair-level thresholds do not say at which cut a whole stream clusters best.
-    public struct StreamParameters: Sendable, Hashable, Codable {
-        /// Added to the logit of every join threshold of the model (before stream calibration).
-        public var thresholdLogitShift: Double
-        /// The merge pass's margin over the join threshold (``EventClustering/Configuration/mergeMargin``).
-        public var mergeMargin: Double
-        /// Stream calibration's window (``EventClustering/Configuration/calibrationWindow``); 0: off.
-        public var calibrationWindow: Int
-
-        public init(thresholdLogitShift: Double, mergeMargin: Double, calibrationWindow: Int) {
-            self.thresholdLogitShift = thresholdLogitShift
-            self.mergeMargin = mergeMargin
-            self.calibrationWindow = calibrationWindow
-        }
-
-        /// `shift -0.5, margin 0.1, calibration 1000`.
-        public var description: String {
-            "shift \(thresholdLogitShift), margin \(mergeMargin), calibration \(calibrationWindow)"
-        }
-    }
-
     /// Used when both sides have embeddings.
     public var embedded: Weights
     /// Used otherwise.
     public var lexicalOnly: Weights
     /// What the model was trained on, for the record (datasets, pair counts, date).
     public var provenance: [String: String]
-    /// The stream parameters chosen with the model; nil: the clustering configuration's defaults.
-    public var stream: StreamParameters?
 
     public init(embedded: Weights, lexicalOnly: Weights, provenance: [String: String] = [:]) {
         self.embedded = embedded

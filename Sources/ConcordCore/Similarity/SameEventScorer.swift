@@ -44,10 +44,9 @@ public struct SameEventScorer: Sendable {
         let x = PairFeatures(s)
         let w = configuration.model.weights(for: s)
         let logit = w.logit(x)
-        let modelThreshold = SameEventModel.Weights.shifted(
+        let threshold = max(
             w.threshold(for: s.languagePair, crossLingual: s.isCrossLingual),
-            by: configuration.model.stream?.thresholdLogitShift ?? 0)
-        let threshold = max(modelThreshold, configuration.streamThresholds[s.languagePair] ?? 0)
+            configuration.streamThresholds[s.languagePair] ?? 0)
         return Assessment(
             signals: s, contributions: w.contributions(x), probability: 1 / (1 + exp(-logit)),
             threshold: threshold + configuration.thresholdShift)

@@ -12,20 +12,13 @@ struct TrainCommand: AsyncParsableCommand {
             negatives are the look-alike events clustering must reject) and from the SemEval-2022 Task 8 dev \
             pairs (Overall <= 1.5 same event, >= 3 different). Each dataset weighs the same. Two logistic \
             regressions are fitted (with and without the dense embedding), with join thresholds per language \
-            pair. Then the stream parameters (a shift of every threshold, the merge margin, stream calibration on \
-            or off) are chosen by cross-validation: each training set but rpm2_fr (whose gold is a topic within a \
-            month) is clustered, under each candidate, by the model fitted without it, and the candidate with \
-            the best mean BCubed F1 is kept. --leave-out DATASET trains \
-            without it, for validation on it.
+            pair. --leave-out DATASET trains without it, for validation on it.
 
             Write the built-in model with:
               concord train --output Sources/ConcordCore/Similarity/DefaultSameEventModel.swift
             """)
 
     static let datasetNames = ["vmds", "allsides_neus", "rpm2_fr", "vlsp2022_abmusu", "semeval"]
-    /// Sets whose gold is a topic within a month rather than one happening: they train the model's pairs but
-    /// do not choose its stream parameters (their best cut is looser than an event's).
-    static let topicLevelSets: Set<String> = ["rpm2_fr"]
 
     @Option(
         name: .long,
@@ -52,11 +45,6 @@ struct TrainCommand: AsyncParsableCommand {
             valueName: "K/N"))
     var semevalFold: String?
     @Option(name: .long, help: "L2 penalty on the standardized weights.") var l2 = 1.0
-    @Flag(
-        name: .long,
-        help: ArgumentHelp(
-            "Keep the default stream parameters (no search): for scoring pairs, which thresholds do not change."))
-    var noStreamSearch = false
     @OptionGroup var models: ModelOptions
     @OptionGroup var tuning: TuningOptions
 
@@ -95,7 +83,6 @@ struct TrainCommand: AsyncParsableCommand {
         let extractor = try models.extractor(try tuning.extractorConfiguration())
         let embedder = try models.embedder()
         var pairs: [LabelledPair] = []
-        var goldSets: [SameEventTraining.GoldSet] = []
         for name in Self.datasetNames where !leaveOut.contains(name) {
             let start = Date()
             let found: [LabelledPair]
@@ -126,9 +113,6 @@ struct TrainCommand: AsyncParsableCommand {
                 let gold = Dictionary(labelled.map { ($0.record.article.id, $0.gold) }, uniquingKeysWith: { a, _ in a })
                 found = SameEventTraining.clusteringPairs(
                     features, gold: gold, dataset: name, configuration: configuration)
-                if !Self.topicLevelSets.contains(name) {
-                    goldSets.append(.init(name: name, features: features, gold: gold))
-                }
             }
             Console.error(
                 "\(name): \(found.count) pairs, \(found.filter(\.label).count) same event (\(String(format: "%.1f", Date().timeIntervalSince(start))) s)"
@@ -151,34 +135,7 @@ struct TrainCommand: AsyncParsableCommand {
             "trainedOn": trainedOn.joined(separator: ","), "pairs": String(pairs.count),
             "positives": String(pairs.filter(\.label).count), "l2": String(l2), "command": command,
         ]
-        var model = SameEventModel(embedded: embedded, lexicalOnly: lexical, provenance: provenance)
-        if !goldSets.isEmpty, !noStreamSearch {
-            let start = Date()
-            // Each set is clustered by a model fitted without its pairs (cross-validation over the training sets).
-            var without: [String: SameEventModel] = [:]
-            for set in goldSets {
-                var inner = model
-                inner.embedded = SameEventTraining.fit(pairs.filter { $0.dataset != set.name }, l2: l2)
-                without[set.name] = inner
-            }
-            let (best, trials) = SameEventTraining.searchStreamParameters(
-                sets: goldSets, models: without, base: configuration)
-            model.stream = best
-            var table = TextTable(header: ["shift", "margin", "calibration"] + goldSets.map(\.name) + ["mean"])
-            for t in trials {
-                let p = t.parameters
-                table.rows.append(
-                    [String(p.thresholdLogitShift), String(p.mergeMargin), String(p.calibrationWindow)]
-                        + goldSets.map { String(format: "%.3f", t.f1[$0.name] ?? 0) } + [
-                            String(format: "%.3f", t.meanF1)
-                        ])
-            }
-            print(table.render())
-            print("stream parameters: \(best?.description ?? "defaults")")
-            Console.error(
-                "stream parameters chosen on \(goldSets.map(\.name).joined(separator: ", ")) (\(String(format: "%.1f", Date().timeIntervalSince(start))) s)"
-            )
-        }
+        let model = SameEventModel(embedded: embedded, lexicalOnly: lexical, provenance: provenance)
         let json = String(decoding: try model.jsonData(), as: UTF8.self)
         let text = output.hasSuffix(".swift") ? SameEventModel.swiftSource(json: json) : json + "\n"
         guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {

@@ -53,7 +53,7 @@ struct TuningOptions: ParsableArguments {
 
     func configuration() throws -> EventClustering.Configuration {
         var c = EventClustering.Configuration()
-        c.use(try model())
+        c.scorer.model = try model()
         for item in overrides {
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let value = Double(parts[1]) else {
