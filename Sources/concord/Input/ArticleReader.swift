@@ -5,7 +5,8 @@ import Foundation
 ///
 /// - `.jsonl`, `.ndjson` and standard input: one JSON object per line;
 /// - `.json`: one news-please object per file, or an array of objects;
-/// - `.txt`: one article per file, id = file name without extension.
+/// - `.txt`: one article per file, id = its path below the folder given (or its name, for a file given
+///   directly), without extension: `a/story.txt` and `b/story.txt` are two articles.
 ///
 /// Bad records become ``RecordError``s naming file and line; reading goes on.
 struct ArticleReader {
@@ -31,28 +32,33 @@ struct ArticleReader {
                 continue
             }
             if isDirectory.boolValue {
-                for file in Self.files(under: path) { readFile(file, into: sink) }
+                for (file, relative) in Self.files(under: path) { readFile(file, relative: relative, into: sink) }
             } else {
                 readFile(path, into: sink)
             }
         }
     }
 
-    static func files(under directory: String) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var files: [String] = []
+    /// The files under `directory` (hidden ones skipped), sorted, with their paths relative to it. A
+    /// directory given through a symbolic link is read as the directory it points to.
+    static func files(under directory: String) -> [(path: String, relative: String)] {
+        // Absolute first: Foundation resolves the links of a relative path only from the working directory's.
+        let root = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
+        var files: [(path: String, relative: String)] = []
         while let relative = walker.nextObject() as? String {
             let full = (directory as NSString).appendingPathComponent(relative)
             var isDirectory: ObjCBool = false
             if (relative as NSString).lastPathComponent.hasPrefix(".") { continue }
             if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files.append(full)
+                files.append((full, relative))
             }
         }
-        return files.sorted()
+        return files.sorted { $0.path < $1.path }
     }
 
-    func readFile(_ path: String, into sink: (Item) -> Void) {
+    /// Reads one file; `relative` is its path below the folder given, when it was found in one.
+    func readFile(_ path: String, relative: String? = nil, into sink: (Item) -> Void) {
         let ext = (path as NSString).pathExtension.lowercased()
         switch ext {
         case "jsonl", "ndjson":
@@ -67,7 +73,7 @@ struct ArticleReader {
         case "txt", "text":
             let origin = RecordOrigin(file: path, line: 1)
             guard let data = readBounded(path, origin: origin, into: sink) else { return }
-            let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            let id = ((relative ?? (path as NSString).lastPathComponent) as NSString).deletingPathExtension
             do { sink(.record(try decoder.decodeText(data, id: id, origin: origin))) } catch { sink(.rejected(error)) }
         default:
             sink(.skippedFile(path))

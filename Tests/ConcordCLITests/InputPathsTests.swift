@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// How input paths become articles: ids of text files, folders given through symbolic links.
+@Suite struct InputPathsTests {
+    static func write(_ text: String, to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    @Test("text files with one name in two folders are two articles, named by their path in the folder given")
+    func textIDsComeFromTheRelativePath() async throws {
+        try await withTemporaryDirectory { dir in
+            let input = dir.appendingPathComponent("in")
+            try Self.write(
+                "Derby ends 1-1\n\nCastelmare and Sporting drew 1-1 on Sunday after a late penalty.",
+                to: input.appendingPathComponent("a/story.txt"))
+            try Self.write(
+                "Flood in the old town\n\nHeavy rain flooded the old town of Porto Azzurro on Monday night.",
+                to: input.appendingPathComponent("b/story.txt"))
+            let result = try await ConcordProcess.run(
+                ["cluster", "in", "--format", "json", "--no-embedding"], in: dir)
+            #expect(result.succeeded, "\(result)")
+            let output = try result.json(ClusterOutput.self)
+            #expect(output.events.flatMap(\.articles).sorted() == ["a/story", "b/story"])
+        }
+    }
+
+    @Test("a folder given through a symbolic link is read")
+    func symlinkedFolderIsRead() async throws {
+        try await withTemporaryDirectory { dir in
+            let input = dir.appendingPathComponent("real")
+            try Self.write(
+                "Derby ends 1-1\n\nCastelmare and Sporting drew 1-1 on Sunday after a late penalty.",
+                to: input.appendingPathComponent("derby.txt"))
+            try FileManager.default.createSymbolicLink(
+                at: dir.appendingPathComponent("link"), withDestinationURL: input)
+            let result = try await ConcordProcess.run(
+                ["cluster", "link", "--format", "json", "--no-embedding"], in: dir)
+            #expect(result.succeeded, "\(result)")
+            let output = try result.json(ClusterOutput.self)
+            #expect(output.events.flatMap(\.articles) == ["derby"])
+        }
+    }
+}
