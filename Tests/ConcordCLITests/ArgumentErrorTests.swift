@@ -34,3 +34,15 @@ import Testing
         }
     }
 }
+
+/// A command offers only the formats it prints.
+@Suite struct ReportFormatTests {
+    @Test(arguments: [["explain", "a", "b"], ["eval", "gold.jsonl"]], ["csv", "jsonl"])
+    func unsupportedFormatsAreRefused(_ command: [String], _ format: String) async throws {
+        try await withTemporaryDirectory { dir in
+            let result = try await ConcordProcess.run(command + ["--format", format], in: dir)
+            #expect(result.status == 64, "\(result)")
+            #expect(result.stderr.contains("table") && result.stderr.contains("json"), "\(result)")
+        }
+    }
+}

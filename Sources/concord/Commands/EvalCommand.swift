@@ -21,7 +21,7 @@ struct EvalCommand: AsyncParsableCommand {
     var gold: String
     @OptionGroup var models: ModelOptions
     @OptionGroup var tuning: TuningOptions
-    @Option(name: .long, help: "Output format (table or json).") var format: OutputFormat = .table
+    @Option(name: .long, help: "Output format.") var format: ReportFormat = .table
     @Flag(name: .long, help: "Also list the worst false merges and splits.") var errors = false
     @Flag(name: .long, help: "Remove every publication date before clustering (dates in the text stay).")
     var undated = false

@@ -15,7 +15,7 @@ struct ExplainCommand: AsyncParsableCommand {
     @Argument(help: "One or two article ids.") var articles: [String]
     @OptionGroup var store: StoreOptions
     @OptionGroup var tuning: TuningOptions
-    @Option(name: .long, help: "Output format (table or json).") var format: OutputFormat = .table
+    @Option(name: .long, help: "Output format.") var format: ReportFormat = .table
 
     func validate() throws {
         guard (1...2).contains(articles.count) else { throw ValidationError("give one or two article ids") }
@@ -43,7 +43,7 @@ struct ExplainCommand: AsyncParsableCommand {
                 + "\(Explanation.format(assessment.threshold, digits: 3)), \(assessment.signals.languagePair)): "
                 + Explanation.carriers(assessment)
         }
-        if format == .json || format == .jsonl {
+        if format == .json {
             print(Console.json(report))
             return
         }

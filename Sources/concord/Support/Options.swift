@@ -10,6 +10,11 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, jsonl, csv
 }
 
+/// The formats of a command that prints one report rather than rows: text for people, JSON for programs.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}
+
 /// Where the models are.
 struct ModelOptions: ParsableArguments {
     @Option(
