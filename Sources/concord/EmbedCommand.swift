@@ -60,7 +60,7 @@ struct Embed: AsyncParsableCommand {
         } catch {
             throw CommandError(error.description)
         }
-        let (records, rejected) = input.load()
+        let (records, rejected) = try input.load()
         for start in stride(from: 0, to: records.count, by: batchSize) {
             let batch = records[start..<min(records.count, start + batchSize)].map(\.article)
             let vectors = encoder.embed(batch.map { clusteringText ? $0.embeddingText : $0.fullText })

@@ -43,3 +43,29 @@ import Testing
         }
     }
 }
+
+/// Inputs that give nothing end the command with an error, before any store is touched.
+@Suite struct EmptyInputTests {
+    @Test("a path that does not exist is a usage error naming it; no store is created")
+    func missingPath() async throws {
+        try await withTemporaryDirectory { dir in
+            let result = try await ConcordProcess.run(["ingest", "absent.jsonl", "--db", "s.sqlite"], in: dir)
+            #expect(result.status == 64, "\(result)")
+            #expect(result.stderr.contains("absent.jsonl: no such file or folder"), "\(result)")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("s.sqlite").path))
+        }
+    }
+
+    @Test("a folder with nothing readable in it exits 1 and says so", arguments: ["ingest", "cluster"])
+    func nothingReadable(_ command: String) async throws {
+        try await withTemporaryDirectory { dir in
+            let input = dir.appendingPathComponent("in")
+            try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+            try "not an article".write(to: input.appendingPathComponent("notes.md"), atomically: true, encoding: .utf8)
+            let result = try await ConcordProcess.run(
+                [command, "in", "--no-embedding"] + (command == "ingest" ? ["--db", "s.sqlite"] : []), in: dir)
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stderr.contains("nothing to read in in"), "\(result)")
+        }
+    }
+}

@@ -18,7 +18,7 @@ struct ClusterCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output format.") var format: OutputFormat = .table
 
     func run() async throws {
-        let (records, rejected) = input.load()
+        let (records, rejected) = try input.load()
         let run = try ClusterRun(records: records, models: models, tuning: tuning)
         let events = run.eventSummaries()
         switch format {

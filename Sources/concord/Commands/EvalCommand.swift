@@ -38,7 +38,7 @@ struct EvalCommand: AsyncParsableCommand {
     func run() async throws {
         var input = try InputOptions.parse([gold])
         input.quiet = true
-        let (records, rejected) = input.load()
+        let (records, rejected) = try input.load()
         var labelled = records.filter { $0.goldEvent != nil }
         guard !labelled.isEmpty else { throw CommandError("\(gold): no record has a `cluster` label") }
         if undated {

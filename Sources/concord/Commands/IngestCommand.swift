@@ -28,7 +28,7 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = Date()
-        let (records, rejected) = input.load()
+        let (records, rejected) = try input.load()
         let db = try store.open()
         do { try db.recordRejects(rejected) } catch { throw CommandError("\(error)") }
         var configuration = Ingestor.Configuration()

@@ -107,7 +107,7 @@ struct TrainCommand: AsyncParsableCommand {
                 else { throw CommandError("\(folder): no .jsonl gold set") }
                 var input = try InputOptions.parse([folder + "/" + file])
                 input.quiet = true
-                let labelled = input.load().records.compactMap { r in r.goldEvent.map { (record: r, gold: $0) } }
+                let labelled = try input.load().records.compactMap { r in r.goldEvent.map { (record: r, gold: $0) } }
                 let records = labelled.map(\.record)
                 let features = extractor.features(of: records.map(\.article), embeddedBy: embedder)
                 let gold = Dictionary(labelled.map { ($0.record.article.id, $0.gold) }, uniquingKeysWith: { a, _ in a })

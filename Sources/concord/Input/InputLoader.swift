@@ -24,7 +24,14 @@ struct InputOptions: ParsableArguments {
     }
 
     /// Reads every path; reports rejects on stderr (and in `--rejects`); returns the good records.
-    func load() -> (records: [InputRecord], rejected: [RecordError]) {
+    ///
+    /// - Throws: `ValidationError` (a usage error) naming a path that does not exist, before anything is read;
+    ///   ``CommandError`` when nothing at all could be read (no record, not even a bad one): an empty folder,
+    ///   or one without a file of a known kind.
+    func load() throws -> (records: [InputRecord], rejected: [RecordError]) {
+        for path in paths where path != "-" && !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("\(path): no such file or folder")
+        }
         var records: [InputRecord] = []
         var rejected: [RecordError] = []
         ArticleReader().read(paths) { item in
@@ -48,6 +55,11 @@ struct InputOptions: ParsableArguments {
             let written = FileManager.default.createFile(
                 atPath: rejects, contents: Data((lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")).utf8))
             if !written { Console.error("error: cannot write the rejects file \(rejects)") }
+        }
+        if records.isEmpty, rejected.isEmpty {
+            throw CommandError(
+                "nothing to read in \(paths.joined(separator: ", ")): no record in a .jsonl, .ndjson, .json or .txt file"
+            )
         }
         return (records, rejected)
     }
