@@ -218,7 +218,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
         }
     }
 
-    public func events(matching query: EventQuery) throws -> [EventSummary] {
+    public func events(matching query: EventQuery) throws -> EventPage {
         let all = try read { db in
             let decoder = JSONDecoder()
             return try Data.fetchAll(db, sql: "SELECT summary FROM events").map {

@@ -30,8 +30,8 @@ public protocol EventStore: Sendable {
     /// Keeps rejected records aside (the same file, line and reason is kept once).
     func recordRejects(_ rejects: [RecordError]) throws
 
-    /// Events matching a query, newest first.
-    func events(matching query: EventQuery) throws -> [EventSummary]
+    /// One page of the events matching a query, newest first, and how many match in all.
+    func events(matching query: EventQuery) throws -> EventPage
 
     /// One event with its articles.
     func event(_ id: EventID) throws -> (summary: EventSummary, articles: [StoredArticle])?
@@ -99,11 +99,14 @@ public struct EventQuery: Sendable {
     public var entity: String?
     public var text: String?
     public var limit: Int
+    /// Matching events skipped before the page starts (newest first).
+    public var offset: Int
 
     public init(
         since: Date? = nil, until: Date? = nil, language: String? = nil, entity: String? = nil,
-        text: String? = nil, limit: Int = 100
+        text: String? = nil, limit: Int = 100, offset: Int = 0
     ) {
+        self.offset = offset
         self.since = since
         self.until = until
         self.language = language
@@ -114,6 +117,22 @@ public struct EventQuery: Sendable {
 }
 
 /// Counts of what a store holds.
+/// One page of matching events.
+public struct EventPage: Sendable, Equatable {
+    /// The page: at most the query's limit, newest first.
+    public var events: [EventSummary]
+    /// How many events match in all.
+    public var total: Int
+    /// How many matching events come before the page.
+    public var offset: Int
+
+    public init(events: [EventSummary], total: Int, offset: Int) {
+        self.events = events
+        self.total = total
+        self.offset = offset
+    }
+}
+
 public struct StoreCounts: Sendable, Codable, Equatable {
     public var articles: Int
     public var events: Int

@@ -66,7 +66,7 @@ public final class MemoryEventStore: EventStore, @unchecked Sendable {
         locked { for r in list { rejects.insert("\(r.file)\u{1}\(r.line)\u{1}\(r.reason)") } }
     }
 
-    public func events(matching query: EventQuery) throws -> [EventSummary] {
+    public func events(matching query: EventQuery) throws -> EventPage {
         locked { EventFilter(query).apply(Array(summaries.values)) }
     }
 
@@ -110,12 +110,15 @@ public struct EventFilter: Sendable {
         return true
     }
 
-    /// Matching events, newest first (then by id), at most `limit`.
-    public func apply(_ events: [EventSummary]) -> [EventSummary] {
-        Array(
-            events.filter(matches).sorted {
-                let a = $0.lastPublished ?? -.infinity, b = $1.lastPublished ?? -.infinity
-                return a != b ? a > b : $0.id < $1.id
-            }.prefix(query.limit))
+    /// The page of matching events, newest first (then by id): at most `limit`, after `offset`.
+    public func apply(_ events: [EventSummary]) -> EventPage {
+        let matching = events.filter(matches).sorted {
+            let a = $0.lastPublished ?? -.infinity, b = $1.lastPublished ?? -.infinity
+            return a != b ? a > b : $0.id < $1.id
+        }
+        let offset = max(0, query.offset)
+        return EventPage(
+            events: Array(matching.dropFirst(offset).prefix(max(0, query.limit))), total: matching.count,
+            offset: offset)
     }
 }

@@ -110,12 +110,28 @@ let sample: [InputRecord] = [
     func eventQueriesFilter(kind: StoreKind) throws {
         let store = try kind.make()
         _ = try ingestor(store).ingest(sample)
-        #expect(try store.events(matching: EventQuery()).count == 2)
-        #expect(try store.events(matching: EventQuery(language: "vi")).isEmpty)
+        #expect(try store.events(matching: EventQuery()).events.count == 2)
+        #expect(try store.events(matching: EventQuery()).total == 2)
+        #expect(try store.events(matching: EventQuery(language: "vi")).events.isEmpty)
         let since = Date(timeIntervalSince1970: 20_002 * 86_400)
-        let recent = try store.events(matching: EventQuery(since: since))
+        let recent = try store.events(matching: EventQuery(since: since)).events
         #expect(recent.count == 1)
         #expect(recent.first?.title.contains("tram") == true)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func eventPagesCoverEveryMatchOnce(kind: StoreKind) throws {
+        let store = try kind.make()
+        _ = try ingestor(store).ingest(sample)
+        let all = try store.events(matching: EventQuery()).events.map(\.id)
+        try #require(all.count == 2)
+        let first = try store.events(matching: EventQuery(limit: 1))
+        let second = try store.events(matching: EventQuery(limit: 1, offset: 1))
+        let past = try store.events(matching: EventQuery(limit: 1, offset: 2))
+        #expect(first.total == 2 && second.total == 2 && past.total == 2)
+        #expect(first.events.map(\.id) + second.events.map(\.id) == all)
+        #expect(second.offset == 1)
+        #expect(past.events.isEmpty)
     }
 
     @Test(arguments: StoreKind.allCases)

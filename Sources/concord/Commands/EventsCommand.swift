@@ -16,14 +16,22 @@ struct EventsCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Events mentioning this name (accents and case ignored).") var entity: String?
     @Option(name: .long, help: "Events whose title or names contain this text.") var query: String?
     @Option(name: .long, help: "At most this many events.") var limit = 50
+    @Option(name: .long, help: "Skip this many matching events first (the next page: --offset 50).") var offset = 0
     @Option(name: .long, help: "Output format.") var format: OutputFormat = .table
+
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if offset < 0 { throw ValidationError("--offset must not be negative") }
+    }
 
     func run() async throws {
         let db = try store.openExisting()
         let q = EventQuery(
-            since: since?.date, until: until?.date, language: lang, entity: entity, text: query, limit: limit)
-        let events: [EventSummary]
-        do { events = try db.events(matching: q) } catch { throw CommandError("\(error)") }
+            since: since?.date, until: until?.date, language: lang, entity: entity, text: query, limit: limit,
+            offset: offset)
+        let page: EventPage
+        do { page = try db.events(matching: q) } catch { throw CommandError("\(error)") }
+        let events = page.events
         switch format {
         case .json: print(Console.json(events))
         case .jsonl: for e in events { print(Console.json(e, pretty: false)) }
@@ -36,6 +44,14 @@ struct EventsCommand: AsyncParsableCommand {
                 ])
             }
             print(format == .csv ? t.csv() : t.render(maxWidth: 50))
+            if format == .table, events.count < page.total {
+                let first = page.offset + 1, last = page.offset + events.count
+                let more = last < page.total ? "; --offset \(last) for the next" : ""
+                Console.error(
+                    events.isEmpty
+                        ? "none of \(page.total) events after offset \(page.offset)"
+                        : "events \(first)-\(last) of \(page.total)\(more)")
+            }
         }
     }
 }
