@@ -295,7 +295,15 @@ public final class SQLiteEventStore: EventStore, Sendable {
             return StoreCounts(
                 articles: try count("articles"), events: try count("events"),
                 decisions: try count("decisions"), merges: try count("merges"),
-                rejects: try count("rejects"))
+                rejects: try count("rejects"),
+                languages: Dictionary(
+                    uniqueKeysWithValues: try Row.fetchAll(
+                        db, sql: "SELECT language, COUNT(*) AS n FROM articles GROUP BY language"
+                    ).map { row -> (String, Int) in
+                        let language: String? = row["language"]
+                        let n: Int? = row["n"]
+                        return (language ?? "und", n ?? 0)
+                    }))
         }
     }
 

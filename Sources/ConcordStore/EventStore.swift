@@ -139,8 +139,13 @@ public struct StoreCounts: Sendable, Codable, Equatable {
     public var decisions: Int
     public var merges: Int
     public var rejects: Int
+    /// Articles per detected language.
+    public var languages: [String: Int]
 
-    public init(articles: Int, events: Int, decisions: Int, merges: Int, rejects: Int) {
+    public init(
+        articles: Int, events: Int, decisions: Int, merges: Int, rejects: Int, languages: [String: Int] = [:]
+    ) {
+        self.languages = languages
         self.articles = articles
         self.events = events
         self.decisions = decisions

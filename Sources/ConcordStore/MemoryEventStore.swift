@@ -85,7 +85,8 @@ public final class MemoryEventStore: EventStore, @unchecked Sendable {
         locked {
             StoreCounts(
                 articles: articles.count, events: summaries.count, decisions: decisionCount,
-                merges: mergeLog.count, rejects: rejects.count)
+                merges: mergeLog.count, rejects: rejects.count,
+                languages: articles.values.reduce(into: [:]) { $0[$1.features.language, default: 0] += 1 })
         }
     }
 }

@@ -62,6 +62,7 @@ let sample: [InputRecord] = [
         #expect(counts.articles == 3)
         #expect(counts.decisions == 3)
         #expect(counts.events == summary.events)
+        #expect(counts.languages.values.reduce(0, +) == 3)
         let a1 = try #require(try store.article("a1"))
         let a2 = try #require(try store.article("a2"))
         let a3 = try #require(try store.article("a3"))
