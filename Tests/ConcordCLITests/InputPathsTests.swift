@@ -26,6 +26,22 @@ import Testing
         }
     }
 
+    @Test("an HTML page is read as HTML: its title, its body's text")
+    func htmlPage() async throws {
+        try await withTemporaryDirectory { dir in
+            try Self.write(
+                """
+                <html><head><title>Flood in the old town</title></head><body><p>Heavy rain flooded the old
+                town of Porto Azzurro on Monday night.</p><script>alert(1)</script></body></html>
+                """, to: dir.appendingPathComponent("in/flood.html"))
+            let result = try await ConcordProcess.run(["cluster", "in", "--format", "json", "--no-embedding"], in: dir)
+            #expect(result.succeeded, "\(result)")
+            let output = try result.json(ClusterOutput.self)
+            #expect(output.events.flatMap(\.articles) == ["flood"])
+            #expect(output.events.first?.title == "Flood in the old town")
+        }
+    }
+
     @Test("a folder given through a symbolic link is read")
     func symlinkedFolderIsRead() async throws {
         try await withTemporaryDirectory { dir in

@@ -65,6 +65,44 @@ public struct RecordDecoder: Sendable {
         return InputRecord(article: Article(id: id, title: title, text: text), origin: origin)
     }
 
+    /// Decodes an HTML page: its `<title>` (else its first `<h1>`) is the title, the text of its `<body>`
+    /// (scripts, styles and the `<head>` left out, entities decoded) the text.
+    ///
+    /// - Throws: ``RecordError`` for binary data, invalid UTF-8, or a page without text.
+    public func decodeHTML(_ bytes: some Collection<UInt8>, id: String, origin: RecordOrigin) throws(RecordError)
+        -> InputRecord
+    {
+        if bytes.contains(0) { throw .binary(origin) }
+        guard let page = String(validating: bytes, as: UTF8.self) else { throw .invalidUTF8(origin) }
+        func element(_ name: String, in text: String) -> Range<String.Index>? {
+            guard let open = text.range(of: "<\(name)", options: .caseInsensitive),
+                let openEnd = text.range(of: ">", range: open.upperBound..<text.endIndex),
+                let close = text.range(
+                    of: "</\(name)", options: .caseInsensitive, range: openEnd.upperBound..<text.endIndex)
+            else { return nil }
+            return openEnd.upperBound..<close.lowerBound
+        }
+        func plain(_ html: Substring) -> String {
+            // Line breaks in the markup are spaces, as a browser shows them; block elements make the lines.
+            let flowing = html.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            return HTMLText.decodeEntities(HTMLText.stripTags(flowing))
+                .split(separator: "\n").map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+                .filter { !$0.isEmpty }.joined(separator: "\n")
+        }
+        var body = Substring(page)
+        if let range = element("body", in: page) {
+            body = page[range]
+        } else if let head = page.range(of: "</head>", options: .caseInsensitive) {
+            body = page[head.upperBound...]
+        }
+        let title = (element("title", in: page) ?? element("h1", in: page)).map { plain(page[$0]) } ?? ""
+        let text = plain(body)
+        guard !text.isEmpty else { throw .noText(origin, id: id) }
+        return InputRecord(
+            article: Article(id: id, title: title.replacingOccurrences(of: "\n", with: " "), text: text), origin: origin
+        )
+    }
+
     func record(from fields: [String: Any], origin: RecordOrigin) throws(RecordError) -> InputRecord {
         let givenID = Self.string(fields, Self.idKeys)
         let title = Self.string(fields, Self.titleKeys) ?? ""

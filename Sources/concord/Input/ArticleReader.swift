@@ -6,7 +6,9 @@ import Foundation
 /// - `.jsonl`, `.ndjson` and standard input: one JSON object per line;
 /// - `.json`: one news-please object per file, or an array of objects;
 /// - `.txt`: one article per file, id = its path below the folder given (or its name, for a file given
-///   directly), without extension: `a/story.txt` and `b/story.txt` are two articles.
+///   directly), without extension: `a/story.txt` and `b/story.txt` are two articles;
+/// - `.html`, `.htm`: one web page per file, its `<title>` the title and its body's text the text; ids as
+///   for `.txt`.
 ///
 /// Bad records become ``RecordError``s naming file and line; reading goes on.
 struct ArticleReader {
@@ -75,6 +77,11 @@ struct ArticleReader {
             guard let data = readBounded(path, origin: origin, into: sink) else { return }
             let id = ((relative ?? (path as NSString).lastPathComponent) as NSString).deletingPathExtension
             do { sink(.record(try decoder.decodeText(data, id: id, origin: origin))) } catch { sink(.rejected(error)) }
+        case "html", "htm":
+            let origin = RecordOrigin(file: path, line: 1)
+            guard let data = readBounded(path, origin: origin, into: sink) else { return }
+            let id = ((relative ?? (path as NSString).lastPathComponent) as NSString).deletingPathExtension
+            do { sink(.record(try decoder.decodeHTML(data, id: id, origin: origin))) } catch { sink(.rejected(error)) }
         default:
             sink(.skippedFile(path))
         }

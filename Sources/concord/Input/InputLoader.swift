@@ -6,7 +6,7 @@ import Foundation
 struct InputOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
-            "Files or folders of articles: .jsonl (one JSON object a line), .json (news-please), .txt; '-' for stdin.",
+            "Files or folders of articles: .jsonl (one JSON object a line), .json (news-please), .txt, .html; '-' for stdin.",
             valueName: "path"))
     var paths: [String]
 
@@ -43,7 +43,7 @@ struct InputOptions: ParsableArguments {
                 if !quiet { Console.error("rejected: \(e)") }
                 rejected.append(e)
             case .skippedFile(let path):
-                if !quiet { Console.error("skipped: \(path): not .jsonl, .ndjson, .json or .txt") }
+                if !quiet { Console.error("skipped: \(path): not .jsonl, .ndjson, .json, .txt or .html") }
             }
         }
         if let rejects {
@@ -58,7 +58,7 @@ struct InputOptions: ParsableArguments {
         }
         if records.isEmpty, rejected.isEmpty {
             throw CommandError(
-                "nothing to read in \(paths.joined(separator: ", ")): no record in a .jsonl, .ndjson, .json or .txt file"
+                "nothing to read in \(paths.joined(separator: ", ")): no record in a .jsonl, .ndjson, .json, .txt or .html file"
             )
         }
         return (records, rejected)
