@@ -34,7 +34,9 @@ public struct Ingestor: Sendable {
     ///
     /// - Parameter progress: called with (articles clustered, articles to cluster) after each batch.
     /// - Returns: counts of what happened.
-    /// - Throws: ``StoreError`` when the store fails; what was committed before stays.
+    /// - Throws: ``StoreError`` when the store fails; what was committed before stays. ``IngestError`` before
+    ///   anything is done when the store's articles have embeddings and this ingest has no embedder, or the
+    ///   reverse: the two kinds of article are never mixed silently.
     public func ingest(_ records: [InputRecord], progress: (Int, Int) -> Void = { _, _ in }) throws -> IngestSummary {
         var summary = IngestSummary()
         summary.read = records.count
@@ -49,6 +51,11 @@ public struct Ingestor: Sendable {
         var state = EventClustering(configuration: configuration.clustering)
         var members: [String: ArticleFeatures] = [:]
         let stored = try store.loadMemberships()
+        if !fresh.isEmpty, !stored.isEmpty {
+            let storedHasEmbeddings = stored.contains { !($0.features.embedding ?? []).isEmpty }
+            if storedHasEmbeddings, embedder == nil { throw IngestError.storeHasEmbeddings }
+            if !storedHasEmbeddings, embedder != nil { throw IngestError.storeHasNoEmbeddings }
+        }
         let mergedThrough = try store.mergedThrough()
         var seenHashes = known.contentHashes
         var order: [Int] = []

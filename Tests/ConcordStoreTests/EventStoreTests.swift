@@ -151,3 +151,32 @@ let sample: [InputRecord] = [
         #expect(throws: StoreError.self) { try SQLiteEventStore(path: path) }
     }
 }
+
+/// A stand-in encoder: one fixed unit vector per text, so tests need no model.
+struct ConstantEmbedder: TextEmbedder {
+    func embed(_ texts: [String]) -> [[Float]] { texts.map { _ in [1, 0, 0] } }
+}
+
+/// A store keeps one kind of article: with dense embeddings or without.
+@Suite struct EmbeddingConsistencyTests {
+    func ingestor(_ store: any EventStore, embedded: Bool) -> Ingestor {
+        Ingestor(
+            store: store, extractor: FeatureExtractor(languageIdentifier: EnglishOnly()),
+            embedder: embedded ? ConstantEmbedder() : nil)
+    }
+
+    @Test(arguments: StoreKind.allCases, [true, false])
+    func mixingIsRefusedBeforeAnythingIsStored(kind: StoreKind, firstEmbedded: Bool) throws {
+        let store = try kind.make()
+        _ = try ingestor(store, embedded: firstEmbedded).ingest(Array(sample.prefix(2)))
+        let before = try store.counts()
+        #expect(throws: IngestError.self) {
+            try ingestor(store, embedded: !firstEmbedded).ingest(sample)
+        }
+        #expect(try store.counts() == before)
+        // The same kind goes on, and records already stored are fine either way.
+        let summary = try ingestor(store, embedded: firstEmbedded).ingest(sample)
+        #expect(summary.ingested == 1)
+        _ = try ingestor(store, embedded: !firstEmbedded).ingest(Array(sample.prefix(2)))
+    }
+}
