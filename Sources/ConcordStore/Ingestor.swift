@@ -46,16 +46,17 @@ public struct Ingestor: Sendable {
         for r in records {
             if seenIDs.insert(r.article.id).inserted { fresh.append(r) } else { summary.duplicates += 1 }
         }
-        let articles = fresh.map(\.article)
-        var features = extractor.features(of: articles)
-        var state = EventClustering(configuration: configuration.clustering)
-        var members: [String: ArticleFeatures] = [:]
         let stored = try store.loadMemberships()
+        // Checked before any feature is extracted: a refused ingest costs only the store read.
         if !fresh.isEmpty, !stored.isEmpty {
             let storedHasEmbeddings = stored.contains { !($0.features.embedding ?? []).isEmpty }
             if storedHasEmbeddings, embedder == nil { throw IngestError.storeHasEmbeddings }
             if !storedHasEmbeddings, embedder != nil { throw IngestError.storeHasNoEmbeddings }
         }
+        let articles = fresh.map(\.article)
+        var features = extractor.features(of: articles)
+        var state = EventClustering(configuration: configuration.clustering)
+        var members: [String: ArticleFeatures] = [:]
         let mergedThrough = try store.mergedThrough()
         var seenHashes = known.contentHashes
         var order: [Int] = []

@@ -49,8 +49,7 @@ public struct RecordDecoder: Sendable {
     public func decodeText(_ bytes: some Collection<UInt8>, id: String, origin: RecordOrigin) throws(RecordError)
         -> InputRecord
     {
-        if bytes.contains(0) { throw .binary(origin) }
-        guard let string = String(validating: bytes, as: UTF8.self) else { throw .invalidUTF8(origin) }
+        let string = try Self.utf8Text(bytes, origin: origin)
         var lines = string.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: .whitespaces)
         }
@@ -65,6 +64,13 @@ public struct RecordDecoder: Sendable {
         return InputRecord(article: Article(id: id, title: title, text: text), origin: origin)
     }
 
+    /// A whole file's bytes as text: binary content (a NUL byte) and invalid UTF-8 are rejected.
+    static func utf8Text(_ bytes: some Collection<UInt8>, origin: RecordOrigin) throws(RecordError) -> String {
+        if bytes.contains(0) { throw .binary(origin) }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw .invalidUTF8(origin) }
+        return text
+    }
+
     /// Decodes an HTML page: its `<title>` (else its first `<h1>`) is the title, the text of its `<body>`
     /// (scripts, styles and the `<head>` left out, entities decoded) the text.
     ///
@@ -72,8 +78,7 @@ public struct RecordDecoder: Sendable {
     public func decodeHTML(_ bytes: some Collection<UInt8>, id: String, origin: RecordOrigin) throws(RecordError)
         -> InputRecord
     {
-        if bytes.contains(0) { throw .binary(origin) }
-        guard let page = String(validating: bytes, as: UTF8.self) else { throw .invalidUTF8(origin) }
+        let page = try Self.utf8Text(bytes, origin: origin)
         func element(_ name: String, in text: String) -> Range<String.Index>? {
             guard let open = text.range(of: "<\(name)", options: .caseInsensitive),
                 let openEnd = text.range(of: ">", range: open.upperBound..<text.endIndex),

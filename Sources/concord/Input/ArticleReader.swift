@@ -72,16 +72,21 @@ struct ArticleReader {
             readJSONL(handle, name: path, into: sink)
         case "json":
             readWholeJSON(path, into: sink)
-        case "txt", "text":
+        case "txt", "text", "html", "htm":
+            // One article per file, named by its path below the folder given.
             let origin = RecordOrigin(file: path, line: 1)
             guard let data = readBounded(path, origin: origin, into: sink) else { return }
             let id = ((relative ?? (path as NSString).lastPathComponent) as NSString).deletingPathExtension
-            do { sink(.record(try decoder.decodeText(data, id: id, origin: origin))) } catch { sink(.rejected(error)) }
-        case "html", "htm":
-            let origin = RecordOrigin(file: path, line: 1)
-            guard let data = readBounded(path, origin: origin, into: sink) else { return }
-            let id = ((relative ?? (path as NSString).lastPathComponent) as NSString).deletingPathExtension
-            do { sink(.record(try decoder.decodeHTML(data, id: id, origin: origin))) } catch { sink(.rejected(error)) }
+            do {
+                let html = ext.hasPrefix("htm")
+                let record =
+                    try html
+                    ? decoder.decodeHTML(data, id: id, origin: origin)
+                    : decoder.decodeText(data, id: id, origin: origin)
+                sink(.record(record))
+            } catch {
+                sink(.rejected(error))
+            }
         default:
             sink(.skippedFile(path))
         }
