@@ -48,6 +48,11 @@ let package = Package(
             name: "ConcordStore",
             dependencies: ["ConcordCore"]
         ),
+        // The pipeline end to end over a store: the CLI's and the server's engine.
+        .target(
+            name: "ConcordEngine",
+            dependencies: ["ConcordCore", "ConcordStore"]
+        ),
         // SQLite store (default), through GRDB.
         .target(
             name: "ConcordSQLite",
@@ -56,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "concord",
             dependencies: [
-                "ConcordCore", "ConcordLanguage", "ConcordEncoder", "ConcordStore", "ConcordSQLite",
+                "ConcordCore", "ConcordLanguage", "ConcordEncoder", "ConcordStore", "ConcordSQLite", "ConcordEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -65,7 +70,8 @@ let package = Package(
         .testTarget(name: "ConcordCoreTests", dependencies: ["ConcordCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ConcordLanguageTests", dependencies: ["ConcordCore", "ConcordLanguage"]),
         .testTarget(name: "ConcordEncoderTests", dependencies: ["ConcordEncoder"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ConcordStoreTests", dependencies: ["ConcordCore", "ConcordStore", "ConcordSQLite"]),
+        .testTarget(
+            name: "ConcordStoreTests", dependencies: ["ConcordCore", "ConcordStore", "ConcordSQLite", "ConcordEngine"]),
         .testTarget(name: "ConcordCLITests", dependencies: ["concord"]),
     ]
 )

@@ -27,7 +27,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
             pool = try DatabasePool(path: path, configuration: config)
             try Self.migrator.migrate(pool)
         } catch {
-            throw StoreError.cannotOpen(path, underlying: error)
+            throw StoreError.cannotOpen(path, detail: Self.words(error))
         }
     }
 
@@ -78,30 +78,143 @@ public final class SQLiteEventStore: EventStore, Sendable {
                     ALTER TABLE decisions_v2 RENAME TO decisions;
                     """)
         }
-        // The merge pass checks only the events of articles stored since the last one (see mergedThrough()).
+        // Kept for stores written before v4 (which drops its one key).
         m.registerMigration("v3 meta") { db in
             try db.execute(sql: "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)")
+        }
+        // The resident engine starts from the stored corpus and the events of its time window, not from
+        // every article: statistics, vocabulary and thresholds are kept, and events are found by day span.
+        m.registerMigration("v4 corpus and event days") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL, df INTEGER NOT NULL);
+                    CREATE TABLE entity_stats (key TEXT PRIMARY KEY, df INTEGER NOT NULL);
+                    CREATE TABLE thresholds (pair TEXT PRIMARY KEY, value REAL NOT NULL);
+                    ALTER TABLE events ADD COLUMN first_day REAL;
+                    ALTER TABLE events ADD COLUMN last_day REAL;
+                    CREATE INDEX events_days ON events(last_day, first_day);
+                    CREATE INDEX events_undated ON events(id) WHERE first_day IS NULL;
+                    DELETE FROM meta WHERE key = 'merged_through';
+                    """)
         }
         return m
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.read(body) } catch { throw StoreError.query(path, underlying: error) }
+        do { return try pool.read(body) } catch let e as StoreError { throw e } catch {
+            throw StoreError.query(path, detail: Self.words(error))
+        }
     }
 
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.write(body) } catch { throw StoreError.query(path, underlying: error) }
+        do { return try pool.write(body) } catch let e as StoreError { throw e } catch {
+            throw StoreError.query(path, detail: Self.words(error))
+        }
     }
 
-    public func knownKeys() throws -> (ids: Set<String>, contentHashes: Set<String>) {
+    /// What an SQLite failure means for a person, without its code.
+    static func words(_ error: any Error) -> String {
+        guard let e = error as? DatabaseError else { return "\(error)" }
+        switch e.resultCode.primaryResultCode {
+        case .SQLITE_CANTOPEN: return "the file cannot be opened or created (does its folder exist, is it writable?)"
+        case .SQLITE_NOTADB: return "the file is not a Concord store (not an SQLite database)"
+        case .SQLITE_CORRUPT: return "the file is damaged (restore it from a copy, or ingest anew into a new store)"
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return "another process holds the store and did not let go within 10 s"
+        case .SQLITE_READONLY: return "the store is read-only here (check the file's and its folder's permissions)"
+        case .SQLITE_FULL: return "the disk is full"
+        case .SQLITE_IOERR: return "the disk could not be read or written"
+        case .SQLITE_PERM, .SQLITE_AUTH: return "permission denied"
+        default: return e.message ?? "the store failed (\(e.resultCode))"
+        }
+    }
+
+    public func corpus() throws -> StoredCorpus {
         try read { db in
-            var ids = Set<String>(), hashes = Set<String>()
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, content_hash FROM articles")
+            var c = StoredCorpus()
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, term, df FROM terms ORDER BY id")
             while let row = try rows.next() {
-                ids.insert(row[0])
-                hashes.insert(row[1])
+                let id: Int = row[0]
+                guard id == c.terms.count else {
+                    throw StoreError.damaged(path, detail: "the vocabulary skips from id \(c.terms.count) to \(id)")
+                }
+                c.terms.append(row[1])
+                c.termFrequency.append(Int32(row[2] as Int))
             }
-            return (ids, hashes)
+            for row in try Row.fetchAll(db, sql: "SELECT key, df FROM entity_stats") {
+                c.entityFrequency[row[0]] = row[1]
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT pair, value FROM thresholds") { c.thresholds[row[0]] = row[1] }
+            var meta: [String: DatabaseValue] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") { meta[row[0]] = row[1] }
+            c.documents = meta["documents"].flatMap { Int.fromDatabaseValue($0) } ?? 0
+            c.calibratedAt = meta["calibrated_at"].flatMap { Int.fromDatabaseValue($0) }
+            c.latestDay = meta["latest_day"].flatMap { Double.fromDatabaseValue($0) }
+            c.embedded = meta["embedded"].flatMap { Int.fromDatabaseValue($0) }.map { $0 != 0 }
+            return c
+        }
+    }
+
+    public func existing(ids: [String], contentHashes: [String]) throws -> (
+        ids: [String: String], contentHashes: [String: String]
+    ) {
+        try read { db in
+            var found: [String: String] = [:]
+            let byID = try db.cachedStatement(sql: "SELECT content_hash FROM articles WHERE id = ?")
+            for id in Set(ids) {
+                if let hash = try String.fetchOne(byID, arguments: [id]) { found[id] = hash }
+            }
+            var hashes: [String: String] = [:]
+            let byHash = try db.cachedStatement(
+                sql: "SELECT id FROM articles WHERE content_hash = ? ORDER BY seq LIMIT 1")
+            for hash in Set(contentHashes) {
+                if let id = try String.fetchOne(byHash, arguments: [hash]) { hashes[hash] = id }
+            }
+            return (found, hashes)
+        }
+    }
+
+    public func eventIDs(overlapping days: ClosedRange<Double>?) throws -> [EventID] {
+        let ids: [String] = try read { db in
+            guard let days else {
+                return try String.fetchAll(db, sql: "SELECT id FROM events WHERE first_day IS NULL ORDER BY id")
+            }
+            return try String.fetchAll(
+                db, sql: "SELECT id FROM events WHERE last_day >= ? AND first_day <= ? ORDER BY id",
+                arguments: [days.lowerBound, days.upperBound])
+        }
+        return ids.map { EventID($0) }
+    }
+
+    public func members(of events: [EventID]) throws -> [StoredMember] {
+        try read { db in
+            var result: [StoredMember] = []
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT a.seq, a.features, a.embedding, m.event_id FROM memberships m
+                    JOIN articles a ON a.id = m.article_id WHERE m.event_id = ?
+                    """)
+            for event in events {
+                let rows = try Row.fetchCursor(statement, arguments: [event.rawValue])
+                while let row = try rows.next() {
+                    var f = try ArticleFeatures.decode(stored: row[1] as Data)
+                    if let blob = row[2] as Data? { f.embedding = Self.floats(blob) }
+                    result.append(StoredMember(seq: row[0], features: f, event: EventID(row[3] as String)))
+                }
+            }
+            return result.sorted { $0.seq < $1.seq }
+        }
+    }
+
+    public func recentArticles(limit: Int) throws -> [ArticleFeatures] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT features, embedding FROM articles ORDER BY seq DESC LIMIT ?",
+                arguments: [max(0, limit)]
+            ).reversed().map { row in
+                var f = try ArticleFeatures.decode(stored: row[0] as Data)
+                if let blob = row[1] as Data? { f.embedding = Self.floats(blob) }
+                return f
+            }
         }
     }
 
@@ -123,57 +236,49 @@ public final class SQLiteEventStore: EventStore, Sendable {
         }
     }
 
-    public func commit(_ batch: [StoredDecision], events: [EventSummary]) throws {
+    @discardableResult
+    public func commit(_ batch: IngestBatch) throws -> [Int] {
         let encoder = JSONEncoder()
-        try write { db in
-            for item in batch {
+        return try write { db in
+            var given: [Int] = []
+            for id in batch.retracted {
+                for table in ["memberships", "decisions"] {
+                    try db.execute(sql: "DELETE FROM \(table) WHERE article_id = ?", arguments: [id])
+                }
+                try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [id])
+            }
+            let insertArticle = try db.cachedStatement(
+                sql: """
+                    INSERT INTO articles (id, url, source, title, text, published, declared_language, language,
+                        content_hash, origin, features, embedding)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let insertMembership = try db.cachedStatement(
+                sql: "INSERT INTO memberships (article_id, event_id) VALUES (?, ?)")
+            let insertDecision = try db.cachedStatement(
+                sql: """
+                    INSERT INTO decisions (article_id, kind, event_id, probability, threshold, explanation, detail)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
+            for item in batch.decisions {
                 let a = item.article
                 var f = item.features
                 let embedding = f.embedding.map(Self.blob)
                 f.embedding = nil
-                try db.execute(
-                    sql: """
-                        INSERT INTO articles (id, url, source, title, text, published, declared_language, language,
-                            content_hash, origin, features, embedding)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        a.id, a.url, a.source, a.title, a.text, a.published?.timeIntervalSince1970,
-                        a.declaredLanguage, f.language, f.contentHash, item.origin?.description,
-                        f.binary, embedding,
-                    ])
-                try db.execute(
-                    sql: "INSERT INTO memberships (article_id, event_id) VALUES (?, ?)",
-                    arguments: [a.id, item.decision.eventID.rawValue])
-                try db.execute(
-                    sql: """
-                        INSERT INTO decisions (article_id, kind, event_id, probability, threshold, explanation, detail)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        a.id, item.decision.kind.rawValue, item.decision.eventID.rawValue,
-                        item.decision.assessment?.probability, item.decision.threshold,
-                        item.decision.summary, try encoder.encode(item.decision),
-                    ])
+                try insertArticle.execute(arguments: [
+                    a.id, a.url, a.source, a.title, a.text, a.published?.timeIntervalSince1970,
+                    a.declaredLanguage, f.language, f.contentHash, item.origin?.description,
+                    f.binary, embedding,
+                ])
+                given.append(Int(db.lastInsertedRowID))
+                try insertMembership.execute(arguments: [a.id, item.decision.eventID.rawValue])
+                try insertDecision.execute(arguments: [
+                    a.id, item.decision.kind.rawValue, item.decision.eventID.rawValue,
+                    item.decision.assessment?.probability, item.decision.threshold,
+                    item.decision.summary, try encoder.encode(item.decision),
+                ])
             }
-            try Self.upsert(events, db: db, encoder: encoder)
-        }
-    }
-
-    public func mergedThrough() throws -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'merged_through'") ?? 0 }
-    }
-
-    public func commitMerges(
-        _ merges: [MergeRecord], memberships: [String: EventID], events: [EventSummary],
-        mergedThrough: Int
-    ) throws {
-        let encoder = JSONEncoder()
-        try write { db in
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('merged_through', ?)",
-                arguments: [mergedThrough])
-            for m in merges {
+            for m in batch.merges {
                 try db.execute(sql: "DELETE FROM events WHERE id = ?", arguments: [m.absorbed.rawValue])
                 try db.execute(
                     sql: """
@@ -184,26 +289,65 @@ public final class SQLiteEventStore: EventStore, Sendable {
                         try encoder.encode(m),
                     ])
             }
-            for (article, event) in memberships.sorted(by: { $0.key < $1.key }) {
-                try db.execute(
-                    sql: "UPDATE memberships SET event_id = ? WHERE article_id = ?",
-                    arguments: [event.rawValue, article])
+            for id in batch.removedEvents {
+                try db.execute(sql: "DELETE FROM events WHERE id = ?", arguments: [id.rawValue])
             }
-            try Self.upsert(events, db: db, encoder: encoder)
+            let move = try db.cachedStatement(sql: "UPDATE memberships SET event_id = ? WHERE article_id = ?")
+            for (article, event) in batch.memberships.sorted(by: { $0.key < $1.key }) {
+                try move.execute(arguments: [event.rawValue, article])
+            }
+            try Self.upsert(batch.events, db: db, encoder: encoder)
+            try Self.apply(batch.corpus, db: db)
+            return given
         }
     }
 
+    static func apply(_ delta: CorpusDelta, db: Database) throws {
+        var next = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM terms") ?? 0
+        let insertTerm = try db.cachedStatement(sql: "INSERT INTO terms (id, term, df) VALUES (?, ?, 0)")
+        for term in delta.newTerms {
+            try insertTerm.execute(arguments: [next, term])
+            next += 1
+        }
+        let count = try db.cachedStatement(sql: "UPDATE terms SET df = df + ? WHERE id = ?")
+        for (id, n) in delta.termCounts.sorted(by: { $0.key < $1.key }) {
+            try count.execute(arguments: [n, Int(id)])
+        }
+        let entity = try db.cachedStatement(
+            sql: "INSERT INTO entity_stats (key, df) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET df = df + excluded.df"
+        )
+        for (key, n) in delta.entityCounts.sorted(by: { $0.key < $1.key }) {
+            try entity.execute(arguments: [key, n])
+        }
+        let setMeta = try db.cachedStatement(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")
+        let documents = try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'documents'") ?? 0
+        try setMeta.execute(arguments: ["documents", documents + delta.documents])
+        if let thresholds = delta.thresholds {
+            try db.execute(sql: "DELETE FROM thresholds")
+            for (pair, value) in thresholds.sorted(by: { $0.key < $1.key }) {
+                try db.execute(sql: "INSERT INTO thresholds (pair, value) VALUES (?, ?)", arguments: [pair, value])
+            }
+        }
+        if let at = delta.calibratedAt { try setMeta.execute(arguments: ["calibrated_at", at]) }
+        if let day = delta.latestDay {
+            let old = try Double.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'latest_day'")
+            try setMeta.execute(arguments: ["latest_day", max(old ?? day, day)])
+        }
+        if let e = delta.embedded { try setMeta.execute(arguments: ["embedded", e ? 1 : 0]) }
+    }
+
     static func upsert(_ events: [EventSummary], db: Database, encoder: JSONEncoder) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO events (id, title, article_count, first_published, last_published, languages,
+                    summary, first_day, last_day)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         for e in events {
-            try db.execute(
-                sql: """
-                    INSERT OR REPLACE INTO events (id, title, article_count, first_published, last_published, languages, summary)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    e.id.rawValue, e.title, e.articleCount, e.firstPublished, e.lastPublished,
-                    e.languages.joined(separator: ","), try encoder.encode(e),
-                ])
+            try statement.execute(arguments: [
+                e.id.rawValue, e.title, e.articleCount, e.firstPublished, e.lastPublished,
+                e.languages.joined(separator: ","), try encoder.encode(e), e.firstDay, e.lastDay,
+            ])
         }
     }
 

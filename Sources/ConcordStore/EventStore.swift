@@ -6,26 +6,36 @@ import Foundation
 /// Writes are atomic per call: a crash leaves either all of a ``StoredDecision`` batch or none of it,
 /// so re-running an interrupted ingest ends in the state of one clean ingest.
 public protocol EventStore: Sendable {
-    /// Article ids and content hashes already stored (to skip them on re-ingest).
-    func knownKeys() throws -> (ids: Set<String>, contentHashes: Set<String>)
+    /// What the store keeps for the engine besides articles: corpus statistics, vocabulary, stream thresholds.
+    func corpus() throws -> StoredCorpus
 
-    /// Every stored article's features with its event, in ingest order (to rebuild clustering state).
+    /// Which of these ids and content hashes are stored: id → its stored content hash, and stored content
+    /// hash → the id of an article with that content.
+    ///
+    /// - Complexity: one indexed lookup per key, whatever the size of the store.
+    func existing(ids: [String], contentHashes: [String]) throws -> (
+        ids: [String: String], contentHashes: [String: String]
+    )
+
+    /// The ids of the events whose day span overlaps `days` (``EventSummary/firstDay`` ... ``EventSummary/lastDay``),
+    /// or, when `days` is nil, of the events with no day span (undated).
+    func eventIDs(overlapping days: ClosedRange<Double>?) throws -> [EventID]
+
+    /// The members of these events, in ingest order.
+    func members(of events: [EventID]) throws -> [StoredMember]
+
+    /// The features of the last `limit` stored articles, in ingest order.
+    func recentArticles(limit: Int) throws -> [ArticleFeatures]
+
+    /// Every stored article's features with its event, in ingest order (to rebuild everything; O(store)).
     func loadMemberships() throws -> [(features: ArticleFeatures, event: EventID)]
 
-    /// Stores articles with their features and decisions, and the events they touched, in one transaction.
-    func commit(_ batch: [StoredDecision], events: [EventSummary]) throws
-
-    /// How many stored articles, in ingest order, the last completed merge pass covered (0 when none has).
+    /// Stores one ingested batch in one transaction: its articles and decisions, its merges, the events it
+    /// touched, and what it adds to the corpus. A crash leaves all of it or none.
     ///
-    /// The events of the articles after them have not been checked for merges yet: the next merge pass
-    /// looks at those events only, so its cost follows what is new, not the size of the store.
-    func mergedThrough() throws -> Int
-
-    /// Stores merges and the resulting events, in one transaction; absorbed events are removed. Records
-    /// that the merge pass covered the first `mergedThrough` stored articles (see ``mergedThrough()``).
-    func commitMerges(
-        _ merges: [MergeRecord], memberships: [String: EventID], events: [EventSummary],
-        mergedThrough: Int) throws
+    /// - Returns: the ingest-order positions given to the batch's articles, in the order of its decisions.
+    @discardableResult
+    func commit(_ batch: IngestBatch) throws -> [Int]
 
     /// Keeps rejected records aside (the same file, line and reason is kept once).
     func recordRejects(_ rejects: [RecordError]) throws
@@ -44,6 +54,93 @@ public protocol EventStore: Sendable {
 
     /// Counts of stored things.
     func counts() throws -> StoreCounts
+}
+
+/// A stored article as the engine reads it back: its position in ingest order, its features, its event.
+public struct StoredMember: Sendable {
+    public var seq: Int
+    public var features: ArticleFeatures
+    public var event: EventID
+
+    public init(seq: Int, features: ArticleFeatures, event: EventID) {
+        self.seq = seq
+        self.features = features
+        self.event = event
+    }
+}
+
+/// The corpus a store keeps for the engine, so that it starts without reading every article.
+public struct StoredCorpus: Sendable, Equatable {
+    /// Articles counted in the statistics.
+    public var documents = 0
+    /// The vocabulary, in id order.
+    public var terms: [String] = []
+    /// Articles per term id.
+    public var termFrequency: [Int32] = []
+    /// Articles per entity key.
+    public var entityFrequency: [String: Int] = [:]
+    /// The stream's join thresholds per language pair (``StreamCalibration``).
+    public var thresholds: [String: Double] = [:]
+    /// How many articles were stored when the thresholds were set; nil when they never were.
+    public var calibratedAt: Int?
+    /// The latest anchor day of a stored article (days since 1970), when any has one.
+    public var latestDay: Double?
+    /// Whether the stored articles have embeddings; nil for an empty store.
+    public var embedded: Bool?
+
+    public init() {}
+}
+
+extension StoredCorpus {
+    /// Adds what a batch counted.
+    public mutating func apply(_ delta: CorpusDelta) {
+        documents += delta.documents
+        terms += delta.newTerms
+        if termFrequency.count < terms.count {
+            termFrequency += repeatElement(0, count: terms.count - termFrequency.count)
+        }
+        for (id, n) in delta.termCounts where Int(id) < termFrequency.count { termFrequency[Int(id)] += Int32(n) }
+        for (key, n) in delta.entityCounts { entityFrequency[key, default: 0] += n }
+        if let t = delta.thresholds { thresholds = t }
+        if let c = delta.calibratedAt { calibratedAt = c }
+        if let d = delta.latestDay { latestDay = max(latestDay ?? d, d) }
+        if let e = delta.embedded { embedded = e }
+    }
+}
+
+/// What a batch adds to the stored corpus.
+public struct CorpusDelta: Sendable {
+    /// New terms, whose ids follow the stored vocabulary's.
+    public var newTerms: [String] = []
+    /// Term id → articles of the batch that hold it.
+    public var termCounts: [Int32: Int] = [:]
+    /// Entity key → articles of the batch that mention it.
+    public var entityCounts: [String: Int] = [:]
+    public var documents = 0
+    /// New stream thresholds, when the batch recalibrated them.
+    public var thresholds: [String: Double]?
+    public var calibratedAt: Int?
+    public var latestDay: Double?
+    public var embedded: Bool?
+
+    public init() {}
+}
+
+/// One ingested batch, committed in one transaction.
+public struct IngestBatch: Sendable {
+    /// Stored articles removed first (each replaced by a new version in `decisions`: an update).
+    public var retracted: [String] = []
+    /// Events left empty (by a merge or an update), removed.
+    public var removedEvents: [EventID] = []
+    public var decisions: [StoredDecision] = []
+    public var merges: [MergeRecord] = []
+    /// Stored articles moved to another event by a merge.
+    public var memberships: [String: EventID] = [:]
+    /// The events the batch created or changed, summarized anew.
+    public var events: [EventSummary] = []
+    public var corpus = CorpusDelta()
+
+    public init() {}
 }
 
 /// An article to store, with the decision that placed it.

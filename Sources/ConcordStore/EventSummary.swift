@@ -18,6 +18,10 @@ public struct EventSummary: Sendable, Codable, Equatable {
     public var entities: [String]
     /// Folded entity keys, for filtering.
     public var entityKeys: [String]
+    /// The earliest and latest anchor day of the members (``ArticleFeatures/anchorDay``, days since 1970):
+    /// the span the engine searches candidates around. Nil when no member has one.
+    public var firstDay: Double?
+    public var lastDay: Double?
 
     public init(
         id: EventID, title: String, articleCount: Int, sourceCount: Int, languages: [String],
@@ -67,6 +71,9 @@ public struct EventSummary: Sendable, Codable, Equatable {
         let ranked = counts.sorted { $0.value.0 != $1.value.0 ? $0.value.0 > $1.value.0 : $0.key < $1.key }
         entities = ranked.prefix(8).map(\.value.1)
         entityKeys = ranked.prefix(30).map(\.key)
+        let days = members.compactMap(\.anchorDay)
+        firstDay = days.min()
+        lastDay = days.max()
     }
 
 }

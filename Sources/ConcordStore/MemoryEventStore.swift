@@ -6,12 +6,13 @@ public final class MemoryEventStore: EventStore, @unchecked Sendable {
     // Safe: every access to the mutable state happens under `lock`.
     private let lock = NSLock()
     private var articles: [String: StoredArticle] = [:]
-    private var order: [String] = []
+    private var seqs: [String: Int] = [:]
+    private var nextSeq = 1
     private var summaries: [EventID: EventSummary] = [:]
     private var mergeLog: [StoredMerge] = []
     private var rejects: Set<String> = []
     private var decisionCount = 0
-    private var mergeWatermark = 0
+    private var stored = StoredCorpus()
 
     public init() {}
 
@@ -21,44 +22,85 @@ public final class MemoryEventStore: EventStore, @unchecked Sendable {
         return try body()
     }
 
-    public func knownKeys() throws -> (ids: Set<String>, contentHashes: Set<String>) {
-        locked { (Set(articles.keys), Set(articles.values.map(\.features.contentHash))) }
+    /// Article ids in ingest order.
+    private var order: [String] { seqs.sorted { $0.value < $1.value }.map(\.key) }
+
+    public func corpus() throws -> StoredCorpus { locked { stored } }
+
+    public func existing(ids: [String], contentHashes: [String]) throws -> (
+        ids: [String: String], contentHashes: [String: String]
+    ) {
+        locked {
+            var found: [String: String] = [:]
+            for id in ids { if let a = articles[id] { found[id] = a.features.contentHash } }
+            let wanted = Set(contentHashes)
+            var hashes: [String: String] = [:]
+            for id in order {
+                if let hash = articles[id]?.features.contentHash, wanted.contains(hash), hashes[hash] == nil {
+                    hashes[hash] = id
+                }
+            }
+            return (found, hashes)
+        }
+    }
+
+    public func eventIDs(overlapping days: ClosedRange<Double>?) throws -> [EventID] {
+        locked {
+            summaries.values.filter { e in
+                guard let first = e.firstDay, let last = e.lastDay else { return days == nil }
+                guard let days else { return false }
+                return first <= days.upperBound && days.lowerBound <= last
+            }.map(\.id).sorted()
+        }
+    }
+
+    public func members(of events: [EventID]) throws -> [StoredMember] {
+        locked {
+            let wanted = Set(events)
+            return order.compactMap { id in
+                guard let a = articles[id], wanted.contains(a.eventID), let seq = seqs[id] else { return nil }
+                return StoredMember(seq: seq, features: a.features, event: a.eventID)
+            }
+        }
+    }
+
+    public func recentArticles(limit: Int) throws -> [ArticleFeatures] {
+        locked { order.suffix(max(0, limit)).compactMap { articles[$0]?.features } }
     }
 
     public func loadMemberships() throws -> [(features: ArticleFeatures, event: EventID)] {
         locked { order.compactMap { articles[$0].map { ($0.features, $0.eventID) } } }
     }
 
-    public func commit(_ batch: [StoredDecision], events: [EventSummary]) throws {
+    @discardableResult
+    public func commit(_ batch: IngestBatch) throws -> [Int] {
         locked {
-            for item in batch where articles[item.article.id] == nil {
+            var given: [Int] = []
+            for id in batch.retracted {
+                articles[id] = nil
+                seqs[id] = nil
+            }
+            for item in batch.decisions where articles[item.article.id] == nil {
                 articles[item.article.id] = StoredArticle(
                     article: item.article, features: item.features, eventID: item.decision.eventID,
                     decision: item.decision)
-                order.append(item.article.id)
+                seqs[item.article.id] = nextSeq
+                given.append(nextSeq)
+                nextSeq += 1
                 decisionCount += 1
             }
-            for e in events { summaries[e.id] = e }
-        }
-    }
-
-    public func mergedThrough() throws -> Int { locked { mergeWatermark } }
-
-    public func commitMerges(
-        _ merges: [MergeRecord], memberships: [String: EventID], events: [EventSummary],
-        mergedThrough: Int
-    ) throws {
-        locked {
-            mergeWatermark = mergedThrough
-            for m in merges {
+            for m in batch.merges {
                 summaries[m.absorbed] = nil
                 mergeLog.append(
                     StoredMerge(
                         survivor: m.survivor, absorbed: m.absorbed,
                         probability: m.assessment.probability, explanation: m.summary))
             }
-            for (id, event) in memberships { articles[id]?.eventID = event }
-            for e in events { summaries[e.id] = e }
+            for id in batch.removedEvents { summaries[id] = nil }
+            for (id, event) in batch.memberships { articles[id]?.eventID = event }
+            for e in batch.events { summaries[e.id] = e }
+            stored.apply(batch.corpus)
+            return given
         }
     }
 

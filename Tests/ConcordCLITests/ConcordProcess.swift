@@ -97,8 +97,11 @@ struct RunningProcess: @unchecked Sendable {
     var isRunning: Bool { process.isRunning }
 
     /// Sends SIGKILL: the process dies at once, without cleanup.
-    func sendSIGKILL() {
-        _ = kill(process.processIdentifier, SIGKILL)
+    func sendSIGKILL() { send(SIGKILL) }
+
+    /// Sends a signal.
+    func send(_ signal: Int32) {
+        _ = kill(process.processIdentifier, signal)
     }
 
     /// Waits for the process to end (killing it after ``ConcordProcess/watchdog``) and collects its output.

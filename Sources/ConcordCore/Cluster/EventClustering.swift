@@ -41,6 +41,9 @@ public struct EventClustering: Sendable {
     public private(set) var vocabulary = TermVocabulary()
     /// Articles counted in `statistics`.
     private var observed: Set<String> = []
+    /// False once ``adopt(statistics:vocabulary:)`` gave the state a corpus counted elsewhere: then only
+    /// ``count(_:)`` counts.
+    private var countsOnObserve = true
     private(set) var index = CandidateIndex()
     /// Keys each event has posted in the index.
     private var postedKeys: [EventID: Set<String>] = [:]
@@ -219,6 +222,38 @@ public struct EventClustering: Sendable {
         postedKeys[profile.id, default: []].formUnion(keys)
     }
 
+    /// Takes over corpus statistics and a vocabulary counted elsewhere (by a store that keeps them), before any
+    /// article is observed. From then on ``observe(_:)`` only interns terms, and ``count(_:)`` counts.
+    ///
+    /// A resident engine keeps the statistics of every stored article this way, while the state holds only
+    /// the articles of the time window it needs.
+    public mutating func adopt(statistics: CorpusStatistics, vocabulary: TermVocabulary) {
+        precondition(observed.isEmpty && events.isEmpty, "adopt a corpus before observing any article")
+        self.statistics = statistics
+        self.vocabulary = vocabulary
+        countsOnObserve = false
+    }
+
+    /// Counts an article in the corpus statistics (of an adopted corpus: see ``adopt(statistics:vocabulary:)``).
+    ///
+    /// - Returns: the article's interned term vector.
+    @discardableResult
+    public mutating func count(_ f: ArticleFeatures) -> SparseVector {
+        let vector = vocabulary.vector(f.terms)
+        statistics.add(terms: vector, entities: f.entities)
+        return vector
+    }
+
+    /// Stops counting an article of an adopted corpus (one replaced by a new version of the same id).
+    ///
+    /// - Returns: the article's interned term vector.
+    @discardableResult
+    public mutating func uncount(_ f: ArticleFeatures) -> SparseVector {
+        let vector = vocabulary.vector(f.terms)
+        statistics.remove(terms: vector, entities: f.entities)
+        return vector
+    }
+
     /// Counts an article in the corpus statistics (once), before or when it is added.
     ///
     /// A batch observes all its articles first, so every decision in it sees the same IDF; this keeps
@@ -227,7 +262,9 @@ public struct EventClustering: Sendable {
     @discardableResult
     public mutating func observe(_ f: ArticleFeatures) -> SparseVector {
         let vector = vocabulary.vector(f.terms)
-        if observed.insert(f.articleID).inserted { statistics.add(terms: vector, entities: f.entities) }
+        if countsOnObserve, observed.insert(f.articleID).inserted {
+            statistics.add(terms: vector, entities: f.entities)
+        }
         return vector
     }
 
@@ -312,6 +349,7 @@ public struct EventClustering: Sendable {
         }
         precondition(seen.count == assignment.count, "assigned articles missing from events")
         precondition(index.allEvents.isSubset(of: Set(events.keys)), "index points to a removed event")
+        guard countsOnObserve else { return }
         precondition(statistics.documents == observed.count, "statistics count differs from observed articles")
         precondition(assignment.keys.allSatisfy(observed.contains), "a placed article was never observed")
     }

@@ -11,6 +11,21 @@ public struct CorpusStatistics: Sendable, Hashable {
 
     public init() {}
 
+    /// Statistics read back from a store: `termFrequency[id]` articles hold term `id`.
+    public init(documents: Int, termFrequency: [Int32], entityFrequency: [String: Int]) {
+        self.documents = documents
+        self.termFrequency = termFrequency
+        self.entityFrequency = entityFrequency
+    }
+
+    /// How many articles hold term `id`.
+    public func frequency(ofTerm id: Int32) -> Int {
+        Int(id) < termFrequency.count ? Int(termFrequency[Int(id)]) : 0
+    }
+
+    /// How many articles mention the entity `key`.
+    public func frequency(ofEntity key: String) -> Int { entityFrequency[key] ?? 0 }
+
     /// Counts one more article.
     public mutating func add(terms: SparseVector, entities: [EntityMention]) {
         documents += 1
@@ -19,6 +34,13 @@ public struct CorpusStatistics: Sendable, Hashable {
         }
         for id in terms.ids { termFrequency[Int(id)] += 1 }
         for entity in entities { entityFrequency[entity.key, default: 0] += 1 }
+    }
+
+    /// Stops counting an article counted by ``add(terms:entities:)`` (an article replaced by a new version).
+    public mutating func remove(terms: SparseVector, entities: [EntityMention]) {
+        documents -= 1
+        for id in terms.ids where Int(id) < termFrequency.count { termFrequency[Int(id)] -= 1 }
+        for entity in entities { entityFrequency[entity.key, default: 0] -= 1 }
     }
 
     public func termIDF(_ id: Int32) -> Double {

@@ -97,6 +97,12 @@ public struct TermVocabulary: Sendable, Hashable {
 
     public init() {}
 
+    /// A vocabulary whose ids are the positions of `terms` (a stored vocabulary read back).
+    public init(terms: [String]) {
+        self.terms = terms
+        ids = Dictionary(terms.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+    }
+
     public mutating func intern(_ term: String) -> Int32 {
         if let id = ids[term] { return id }
         let id = Int32(terms.count)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConcordCore
+import ConcordEngine
 import ConcordStore
 import Foundation
 
@@ -20,7 +21,7 @@ struct ClusterCommand: AsyncParsableCommand {
     func run() async throws {
         let (records, rejected) = try input.load()
         let run = try ClusterRun(records: records, models: models, tuning: tuning)
-        let events = run.eventSummaries()
+        let events = try run.eventSummaries()
         switch format {
         case .json:
             print(Console.json(ClusterOutput(events: events.map(ClusterOutput.Event.init), rejected: rejected.count)))
@@ -67,40 +68,58 @@ struct ClusterOutput: Codable {
     var rejected: Int
 }
 
-/// One in-memory clustering run over records (shared by `cluster` and `eval`).
+/// One in-memory clustering run over records (shared by `cluster` and `eval`): the records go through the
+/// engine, as `ingest` sends them, into a store in memory, in batches of the ingest's size. They arrive in
+/// time order (publication, else the event date in the text), as a news stream does.
 struct ClusterRun {
     var features: [ArticleFeatures]
-    var state: EventClustering
-    var decisions: [Decision]
-    var merges: [MergeRecord]
-    var duplicates: Int
-
-    init(records: [InputRecord], models: ModelOptions, tuning: TuningOptions = TuningOptions()) throws {
-        let configuration = try tuning.configuration()
-        let extractor = try models.extractor(try tuning.extractorConfiguration())
-        features = extractor.features(of: records.map(\.article), embeddedBy: try models.embedder())
-        state = EventClustering(configuration: configuration)
-        (decisions, merges) = state.cluster(features)
-        duplicates = decisions.filter { $0.kind == .duplicate }.count
-    }
-
+    var decisions: [Decision] = []
+    var merges: [MergeRecord] = []
+    var duplicates = 0
     /// Article id → event id, for every input article (duplicates map to their original's event).
-    var assignment: [String: String] {
-        var result: [String: String] = [:]
-        for d in decisions {
-            result[d.articleID] = (state.assignment[d.articleID] ?? d.eventID).rawValue
-            if d.kind == .duplicate, let original = d.duplicateOf, let e = state.assignment[original] {
-                result[d.articleID] = e.rawValue
+    var assignment: [String: String] = [:]
+    let store = MemoryEventStore()
+
+    init(
+        records: [InputRecord], models: ModelOptions, tuning: TuningOptions = TuningOptions(),
+        batchSize: Int = Engine.Configuration().batchSize
+    ) throws {
+        var configuration = Engine.Configuration()
+        configuration.clustering = try tuning.configuration()
+        configuration.batchSize = batchSize
+        let extractor = try models.extractor(try tuning.extractorConfiguration())
+        features = extractor.features(of: records.map(\.article))
+        let engine = try Engine(
+            store: store, extractor: extractor, embedder: try models.embedder(), configuration: configuration)
+        let order = EventClustering.batchOrder(features)
+        var outcomes: [(String, Engine.Outcome)] = []
+        for start in stride(from: 0, to: order.count, by: batchSize) {
+            let chunk = Array(order[start..<min(order.count, start + batchSize)])
+            let result = try engine.ingest(chunk.map { records[$0] }, features: chunk.map { features[$0] })
+            decisions += result.decisions
+            merges += result.merges
+            outcomes += zip(chunk.map { records[$0].article.id }, result.outcomes).map { ($0, $1) }
+        }
+        var final: [String: String] = [:]
+        for (f, event) in try store.loadMemberships() { final[f.articleID] = event.rawValue }
+        for (id, outcome) in outcomes {
+            switch outcome {
+            case .duplicate(let original):
+                duplicates += 1
+                assignment[id] = final[original] ?? final[id]
+            default: assignment[id] = final[id]
             }
         }
-        return result
     }
 
-    func eventSummaries() -> [(EventSummary, [String])] {
-        let byID = Dictionary(features.map { ($0.articleID, $0) }, uniquingKeysWith: { a, _ in a })
-        return state.orderedEventIDs().compactMap { id in
-            guard let e = state.events[id] else { return nil }
-            return (EventSummary(id: id, members: e.members.compactMap { byID[$0] }), e.members)
+    /// The events with their members' ids, oldest first.
+    func eventSummaries() throws -> [(EventSummary, [String])] {
+        var members: [EventID: [String]] = [:]
+        var order: [EventID] = []
+        for (f, event) in try store.loadMemberships() {
+            if members[event] == nil { order.append(event) }
+            members[event, default: []].append(f.articleID)
         }
+        return try order.compactMap { id in try store.event(id).map { ($0.summary, members[id] ?? []) } }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConcordCore
+import ConcordEngine
 import ConcordStore
 import Foundation
 
@@ -32,10 +33,12 @@ struct ExplainCommand: AsyncParsableCommand {
                 .init(id: $0.article.id, event: $0.eventID.rawValue, decision: $0.decision?.summary ?? "")
             })
         if stored.count == 2 {
-            var state = EventClustering(configuration: try tuning.configuration())
-            // With the thresholds the stream gives now (as the next ingest would calibrate them).
-            state.rebuild(stored: try db.loadMemberships())
-            let assessment = state.assess(stored[0].features, stored[1].features)
+            // With the store's corpus statistics and stream thresholds, as its next batch would decide.
+            let assessment: SameEventScorer.Assessment
+            do {
+                assessment = try Engine.assess(
+                    stored[0].features, stored[1].features, in: db, configuration: try tuning.configuration())
+            } catch { throw CommandError("\(error)") }
             report.sameEvent = stored[0].eventID == stored[1].eventID
             report.pair = assessment
             report.pairSummary =

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConcordCore
+import ConcordEngine
 import ConcordStore
 import Foundation
 
@@ -8,10 +9,14 @@ struct IngestCommand: AsyncParsableCommand {
         commandName: "ingest",
         abstract: "Read articles, cluster them into events and store everything (idempotent).",
         discussion: """
+            Input is read as a stream, in batches: each batch is embedded, clustered against the stored events \
+            of its time window and committed before the next is read. An interrupt (Ctrl-C, SIGTERM) finishes \
+            the batch in flight and stops with a summary; after a crash, every committed batch is kept. \
             Articles already stored (same id, or same normalized text) are skipped, so running the same \
-            ingest twice, or again after an interruption, ends in the state of one clean ingest. \
+            ingest again finishes the rest and ends in the state of one clean ingest. An id stored with other \
+            content is reported and kept out, unless --update replaces the stored article. \
             Bad records are reported on stderr with file, line and reason, kept in the store's \
-            rejects table, and the rest goes on.
+            rejects table, and the rest goes on. One ingest writes to a store at a time.
             """)
 
     @OptionGroup var input: InputOptions
@@ -19,54 +24,105 @@ struct IngestCommand: AsyncParsableCommand {
     @OptionGroup var models: ModelOptions
     @OptionGroup var tuning: TuningOptions
     @Option(name: .long, help: "Output format of the summary.") var format: OutputFormat = .table
-    @Option(name: .long, help: "Articles per transaction.") var batchSize = 64
+    @Option(name: .long, help: "Records per batch (clustered together, committed in one transaction).")
+    var batchSize = 256
+    @Flag(
+        name: .long,
+        help: "Replace a stored article when its id comes again with other content (its old decision is retracted).")
+    var update = false
+    @Flag(name: .long, help: "Wait for another ingest writing to the same store to finish, instead of failing.")
+    var wait = false
     @Option(
         name: .long,
         help: ArgumentHelp(
             "Sleep this many milliseconds after each committed batch (for crash tests).", visibility: .hidden))
     var commitDelayMs = 0
 
+    func validate() throws {
+        if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
+    }
+
     func run() async throws {
         let started = Date()
-        let (records, rejected) = try input.load()
-        let db = try store.open()
-        do { try db.recordRejects(rejected) } catch { throw CommandError("\(error)") }
-        var configuration = Ingestor.Configuration()
-        configuration.batchSize = batchSize
-        configuration.clustering = try tuning.configuration()
-        let ingestor = Ingestor(
-            store: db, extractor: try models.extractor(try tuning.extractorConfiguration()),
-            embedder: try models.embedder(),
-            configuration: configuration)
-        var summary: IngestSummary
+        try input.checkPaths()
+        let lock: WriterLock
         do {
-            summary = try ingestor.ingest(records) { done, total in
-                Console.progress("ingest", done, total)
-                if commitDelayMs > 0 { usleep(useconds_t(min(commitDelayMs, 60_000)) * 1000) }
+            lock = try WriterLock(storePath: store.path, holder: "concord ingest", wait: wait) { holder in
+                Console.error("waiting for the writer of \(store.path) (\(holder)) to finish")
             }
+        } catch { throw CommandError("\(error)") }
+        defer { withExtendedLifetime(lock) {} }
+        let db = try store.open()
+        var configuration = Engine.Configuration()
+        configuration.batchSize = batchSize
+        configuration.update = update
+        configuration.clustering = try tuning.configuration()
+        let engine: Engine
+        do {
+            engine = try Engine(
+                store: db, extractor: try models.extractor(try tuning.extractorConfiguration()),
+                embedder: try models.embedder(), configuration: configuration)
+        } catch let error as CommandError { throw error } catch { throw CommandError("\(error)") }
+
+        let interrupt = InterruptFlag()
+        interrupt.install()
+        var progress = ProgressReporter(label: "ingest", total: input.estimatedRecords(), enabled: !input.quiet)
+        var summary = IngestSummary()
+        var batches = 0
+        do {
+            try input.stream(batchSize: batchSize) { records, rejected in
+                try db.recordRejects(rejected)
+                summary.rejected += rejected.count
+                summary.read += rejected.count
+                guard !records.isEmpty else { return interrupt.signal == nil }
+                let result = try engine.ingest(records)
+                summary.add(result.summary)
+                batches += 1
+                for (record, outcome) in zip(records, result.outcomes) where outcome == .changed && !input.quiet {
+                    Console.error(
+                        "changed: \(record.origin) [\(record.article.id)]: stored with other content; kept the stored one (--update replaces it)"
+                    )
+                }
+                progress.update(summary.read)
+                if commitDelayMs > 0 { usleep(useconds_t(min(commitDelayMs, 60_000)) * 1000) }
+                return interrupt.signal == nil
+            }
+        } catch let error as ValidationError {
+            throw error
+        } catch let error as CommandError {
+            throw error
         } catch {
-            throw CommandError("\(error)")
+            progress.finish()
+            throw CommandError("\(error)\(batches > 0 ? " (the \(batches) batches before it are stored)" : "")")
         }
-        summary.rejected = rejected.count
-        summary.read += rejected.count
+        progress.finish()
+        summary.events = (try? db.counts().events) ?? 0
         let seconds = Date().timeIntervalSince(started)
+        let interrupted = interrupt.signal != nil
         switch format {
         case .json, .jsonl:
             print(
                 Console.json(
-                    IngestReport(summary: summary, seconds: seconds, store: store.path), pretty: format == .json))
+                    IngestReport(summary: summary, seconds: seconds, store: store.path, interrupted: interrupted),
+                    pretty: format == .json))
         case .table, .csv:
             var t = TextTable(header: [
-                "read", "ingested", "duplicate", "rejected", "joined", "new events", "merges", "events", "seconds",
+                "read", "ingested", "duplicate", "changed", "rejected", "joined", "new events", "merges", "events",
+                "seconds",
             ])
             t.rows.append(
                 [
-                    summary.read, summary.ingested, summary.duplicates, summary.rejected,
+                    summary.read, summary.ingested, summary.duplicates, summary.changed, summary.rejected,
                     summary.joined, summary.created, summary.merges, summary.events,
                 ].map(String.init)
                     + [String(format: "%.1f", seconds)])
             print(format == .csv ? t.csv() : t.render())
             if format == .table { Console.error("store: \(store.path)") }
+        }
+        if let signal = interrupt.signal {
+            Console.error(
+                "interrupted: \(batches) batches committed; run the same command again to ingest the rest")
+            throw ExitCode(128 + signal)
         }
     }
 }
@@ -75,4 +131,5 @@ struct IngestReport: Codable {
     var summary: IngestSummary
     var seconds: Double
     var store: String
+    var interrupted: Bool
 }

@@ -22,10 +22,12 @@ struct ArticleReader {
         case skippedFile(String)
     }
 
-    func read(_ paths: [String], into sink: (Item) -> Void) {
-        for path in paths {
+    /// Reads `paths` in order, handing every item to `sink`; stops between two records once `shouldStop`
+    /// says so.
+    func read(_ paths: [String], shouldStop: () -> Bool = { false }, into sink: (Item) -> Void) {
+        for path in paths where !shouldStop() {
             if path == "-" {
-                readJSONL(FileHandle.standardInput, name: "-", into: sink)
+                readJSONL(FileHandle.standardInput, name: "-", shouldStop: shouldStop, into: sink)
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -34,9 +36,11 @@ struct ArticleReader {
                 continue
             }
             if isDirectory.boolValue {
-                for (file, relative) in Self.files(under: path) { readFile(file, relative: relative, into: sink) }
+                for (file, relative) in Self.files(under: path) where !shouldStop() {
+                    readFile(file, relative: relative, shouldStop: shouldStop, into: sink)
+                }
             } else {
-                readFile(path, into: sink)
+                readFile(path, shouldStop: shouldStop, into: sink)
             }
         }
     }
@@ -60,7 +64,9 @@ struct ArticleReader {
     }
 
     /// Reads one file; `relative` is its path below the folder given, when it was found in one.
-    func readFile(_ path: String, relative: String? = nil, into sink: (Item) -> Void) {
+    func readFile(
+        _ path: String, relative: String? = nil, shouldStop: () -> Bool = { false }, into sink: (Item) -> Void
+    ) {
         let ext = (path as NSString).pathExtension.lowercased()
         switch ext {
         case "jsonl", "ndjson":
@@ -69,7 +75,7 @@ struct ArticleReader {
                 return
             }
             defer { try? handle.close() }
-            readJSONL(handle, name: path, into: sink)
+            readJSONL(handle, name: path, shouldStop: shouldStop, into: sink)
         case "json":
             readWholeJSON(path, into: sink)
         case "txt", "text", "html", "htm":
@@ -128,7 +134,9 @@ struct ArticleReader {
     }
 
     /// Splits a stream into lines without ever holding more than `maxRecordBytes` of one line.
-    func readJSONL(_ handle: FileHandle, name: String, into sink: (Item) -> Void) {
+    func readJSONL(
+        _ handle: FileHandle, name: String, shouldStop: () -> Bool = { false }, into sink: (Item) -> Void
+    ) {
         var line = [UInt8]()
         var lineNumber = 1
         var overflow = 0
@@ -148,7 +156,7 @@ struct ArticleReader {
             if slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
             do { sink(.record(try decoder.decodeJSON(slice, origin: origin))) } catch { sink(.rejected(error)) }
         }
-        while true {
+        while !shouldStop() {
             let chunk: Data
             do {
                 guard let c = try handle.read(upToCount: 1 << 20), !c.isEmpty else { break }
@@ -176,6 +184,6 @@ struct ArticleReader {
                 }
             }
         }
-        if !line.isEmpty || overflow > 0 { finish() }
+        if !shouldStop(), !line.isEmpty || overflow > 0 { finish() }
     }
 }

@@ -99,16 +99,6 @@ enum Console {
 
     static var isTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// A one-line progress bar on a terminal; nothing otherwise.
-    static func progress(_ label: String, _ done: Int, _ total: Int) {
-        guard isTerminal, total > 0 else { return }
-        let width = 30
-        let filled = width * done / total
-        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        let end = done == total ? "\n" : ""
-        FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(done)/\(total)\(end)".utf8))
-    }
-
     static func json<T: Encodable>(_ value: T, pretty: Bool = true) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting =
