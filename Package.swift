@@ -51,7 +51,7 @@ let package = Package(
         // The pipeline end to end over a store: the CLI's and the server's engine.
         .target(
             name: "ConcordEngine",
-            dependencies: ["ConcordCore", "ConcordStore"]
+            dependencies: ["ConcordCore", "ConcordStore", "ConcordEncoder"]
         ),
         // SQLite store (default), through GRDB.
         .target(

@@ -77,21 +77,24 @@ public struct TextEncoder: Sendable {
         openblas_set_num_threads(1)
     }
 
-    /// The model file's default location: `$CONCORD_MODELS/e5-small-q4.bin`, or
-    /// `~/.cache/concord/models/e5-small-q4.bin` when `CONCORD_MODELS` is unset or empty.
+    /// The folder of the model files, by one rule for every front end: `$CONCORD_MODELS`, else
+    /// `$XDG_CACHE_HOME/concord/models`, else `~/.cache/concord/models` (unset and empty are the same).
     ///
     /// - Parameter environment: the environment to read; the process environment by default.
+    public static func defaultModelsDirectory(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String {
+        func value(_ key: String) -> String? { environment[key].flatMap { $0.isEmpty ? nil : $0 } }
+        if let models = value("CONCORD_MODELS") { return models }
+        let cache = value("XDG_CACHE_HOME") ?? ((value("HOME") ?? NSHomeDirectory()) + "/.cache")
+        return cache + "/concord/models"
+    }
+
+    /// The model file's default location: ``modelFileName`` in ``defaultModelsDirectory(environment:)``.
     public static func defaultModelPath(
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> String {
-        let directory: String
-        if let models = environment["CONCORD_MODELS"], !models.isEmpty {
-            directory = models
-        } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-            directory = home + "/.cache/concord/models"
-        }
-        return directory + "/" + modelFileName
+        defaultModelsDirectory(environment: environment) + "/" + modelFileName
     }
 
     /// The token ids the model reads for `text`: `<s>`, the pieces of `"query: " + text`, `</s>`.

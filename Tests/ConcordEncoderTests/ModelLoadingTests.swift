@@ -83,7 +83,7 @@ struct ModelLoadingTests {
         #expect(error.description.contains(directory.path))
     }
 
-    @Test("the default path honours CONCORD_MODELS, else ~/.cache/concord/models")
+    @Test("the default path honours CONCORD_MODELS, else $XDG_CACHE_HOME/concord/models, else ~/.cache")
     func defaultPath() {
         #expect(
             TextEncoder.defaultModelPath(environment: ["CONCORD_MODELS": "/srv/models", "HOME": "/home/a"])
@@ -94,5 +94,11 @@ struct ModelLoadingTests {
         #expect(
             TextEncoder.defaultModelPath(environment: ["HOME": "/home/a"])
                 == "/home/a/.cache/concord/models/e5-small-q4.bin")
+        #expect(
+            TextEncoder.defaultModelPath(environment: ["XDG_CACHE_HOME": "/var/cache/a", "HOME": "/home/a"])
+                == "/var/cache/a/concord/models/e5-small-q4.bin")
+        #expect(
+            TextEncoder.defaultModelPath(environment: ["CONCORD_MODELS": "/srv/m", "XDG_CACHE_HOME": "/var/cache/a"])
+                == "/srv/m/e5-small-q4.bin")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConcordCore
 import ConcordEncoder
+import ConcordEngine
 import ConcordLanguage
 import ConcordSQLite
 import Foundation
@@ -34,12 +35,7 @@ struct ModelOptions: ParsableArguments {
             valueName: "file", visibility: .hidden))
     var embeddingCache: String?
 
-    var directory: String {
-        if let models { return models }
-        if let env = ProcessInfo.processInfo.environment["CONCORD_MODELS"], !env.isEmpty { return env }
-        let cache = ProcessInfo.processInfo.environment["XDG_CACHE_HOME"] ?? (NSHomeDirectory() + "/.cache")
-        return cache + "/concord/models"
-    }
+    var directory: String { ModelsFolder.path(explicit: models) }
 
     func languageIdentifier() throws -> CombinedLanguageIdentifier {
         do {

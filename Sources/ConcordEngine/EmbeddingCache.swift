@@ -1,15 +1,27 @@
 import ConcordCore
 import Foundation
 
-/// An on-disk cache of embeddings keyed by a hash of the text, for repeated experiments
-/// (`eval`/`cluster` with `--embedding-cache FILE`). Records: 16 ASCII hex bytes, then the floats.
-struct CachedEmbedder: TextEmbedder {
-    let base: any TextEmbedder
-    let path: String
-    let dimension = 384
+/// An on-disk cache of embeddings keyed by a hash of the text, for repeated experiments and benchmarks
+/// (`eval`/`cluster` with `--embedding-cache FILE`). Records: 16 ASCII hex bytes, then the floats. Read once;
+/// new embeddings are appended.
+public final class CachedEmbedder: TextEmbedder, @unchecked Sendable {
+    // Safe: `cache` is only read and written under `lock`.
+    private let lock = NSLock()
+    private var cache: [String: [Float]]?
+    /// Computes what the cache lacks.
+    public let base: any TextEmbedder
+    public let path: String
+    public let dimension = 384
 
-    func embed(_ texts: [String]) -> [[Float]] {
-        var cache = load()
+    public init(base: any TextEmbedder, path: String) {
+        self.base = base
+        self.path = path
+    }
+
+    public func embed(_ texts: [String]) -> [[Float]] {
+        lock.lock()
+        defer { lock.unlock() }
+        var cache = self.cache ?? load()
         let keys = texts.map { StableHash.hex($0) }
         let missing = Array(Set(keys.indices.filter { cache[keys[$0]] == nil }.map { keys[$0] }))
         if !missing.isEmpty {
@@ -32,6 +44,7 @@ struct CachedEmbedder: TextEmbedder {
                 try? handle.close()
             }
         }
+        self.cache = cache
         return keys.map { cache[$0] ?? [] }
     }
 
