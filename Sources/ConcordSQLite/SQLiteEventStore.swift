@@ -97,6 +97,15 @@ public final class SQLiteEventStore: EventStore, Sendable {
                     DELETE FROM meta WHERE key = 'merged_through';
                     """)
         }
+        // `events --query`: the words of every article's title and text, in any language (FTS5, accents folded).
+        m.registerMigration("v5 article text search") { db in
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE article_text USING fts5(
+                        id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2');
+                    INSERT INTO article_text (id, title, text) SELECT id, title, text FROM articles;
+                    """)
+        }
         return m
     }
 
@@ -245,6 +254,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
                 for table in ["memberships", "decisions"] {
                     try db.execute(sql: "DELETE FROM \(table) WHERE article_id = ?", arguments: [id])
                 }
+                try db.execute(sql: "DELETE FROM article_text WHERE id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [id])
             }
             let insertArticle = try db.cachedStatement(
@@ -253,6 +263,8 @@ public final class SQLiteEventStore: EventStore, Sendable {
                         content_hash, origin, features, embedding)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
+            let insertText = try db.cachedStatement(
+                sql: "INSERT INTO article_text (id, title, text) VALUES (?, ?, ?)")
             let insertMembership = try db.cachedStatement(
                 sql: "INSERT INTO memberships (article_id, event_id) VALUES (?, ?)")
             let insertDecision = try db.cachedStatement(
@@ -271,6 +283,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
                     f.binary, embedding,
                 ])
                 given.append(Int(db.lastInsertedRowID))
+                try insertText.execute(arguments: [a.id, a.title, a.text])
                 try insertMembership.execute(arguments: [a.id, item.decision.eventID.rawValue])
                 try insertDecision.execute(arguments: [
                     a.id, item.decision.kind.rawValue, item.decision.eventID.rawValue,
@@ -363,13 +376,31 @@ public final class SQLiteEventStore: EventStore, Sendable {
     }
 
     public func events(matching query: EventQuery) throws -> EventPage {
-        let all = try read { db in
+        let (all, matched) = try read { db -> ([EventSummary], Set<EventID>?) in
             let decoder = JSONDecoder()
-            return try Data.fetchAll(db, sql: "SELECT summary FROM events").map {
+            let all = try Data.fetchAll(db, sql: "SELECT summary FROM events").map {
                 try decoder.decode(EventSummary.self, from: $0)
             }
+            guard let text = query.text, let match = Self.ftsQuery(text) else { return (all, nil) }
+            let ids = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT m.event_id FROM article_text t JOIN memberships m ON m.article_id = t.id
+                    WHERE article_text MATCH ?
+                    """, arguments: [match])
+            return (all, Set(ids.map { EventID($0) }))
         }
-        return EventFilter(query).apply(all)
+        var filter = EventFilter(query)
+        filter.textMatches = matched
+        return filter.apply(all)
+    }
+
+    /// An FTS5 query for words a person typed: every word must occur (any order), each taken literally.
+    static func ftsQuery(_ text: String) -> String? {
+        let words = text.split(whereSeparator: { $0.isWhitespace }).map {
+            "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return words.isEmpty ? nil : words.joined(separator: " ")
     }
 
     public func event(_ id: EventID) throws -> (summary: EventSummary, articles: [StoredArticle])? {

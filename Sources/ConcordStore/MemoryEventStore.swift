@@ -109,7 +109,19 @@ public final class MemoryEventStore: EventStore, @unchecked Sendable {
     }
 
     public func events(matching query: EventQuery) throws -> EventPage {
-        locked { EventFilter(query).apply(Array(summaries.values)) }
+        locked {
+            var filter = EventFilter(query)
+            if let text = query.text {
+                // Every word in the title or text of one of the event's articles (accents and case folded).
+                let words = text.split(whereSeparator: { $0.isWhitespace }).map { NameFolding.fold(String($0)) }
+                filter.textMatches = Set(
+                    articles.values.filter { a in
+                        let folded = NameFolding.fold(a.article.title + " " + a.article.text)
+                        return words.allSatisfy { folded.contains($0) }
+                    }.map(\.eventID))
+            }
+            return filter.apply(Array(summaries.values))
+        }
     }
 
     public func event(_ id: EventID) throws -> (summary: EventSummary, articles: [StoredArticle])? {
@@ -136,6 +148,9 @@ public final class MemoryEventStore: EventStore, @unchecked Sendable {
 /// The event-list filter, shared by the stores that filter in memory.
 public struct EventFilter: Sendable {
     public var query: EventQuery
+    /// The events whose articles match the query's text, when the store searched its articles' text; nil
+    /// matches the text against the event's title and names only.
+    public var textMatches: Set<EventID>?
     public init(_ query: EventQuery) { self.query = query }
 
     public func matches(_ e: EventSummary) -> Bool {
@@ -146,7 +161,9 @@ public struct EventFilter: Sendable {
             let key = NameFolding.fold(entity)
             if !e.entityKeys.contains(where: { $0 == key || $0.contains(key) }) { return false }
         }
-        if let text = query.text {
+        if let matches = textMatches {
+            if !matches.contains(e.id) { return false }
+        } else if let text = query.text {
             let needle = NameFolding.fold(text)
             if !NameFolding.fold(e.title + " " + e.entities.joined(separator: " ")).contains(needle) { return false }
         }

@@ -154,6 +154,28 @@ struct TestIngest {
     }
 
     @Test(arguments: StoreKind.allCases)
+    func eventsAreFoundByTheWordsOfTheirArticles(kind: StoreKind) throws {
+        let store = try kind.make()
+        let vietnamese = article(
+            "v1", "Khai trương tuyến tàu điện ở Hà Nội",
+            "Tuyến tàu điện mới nối ga Hà Nội với trường đại học, có 12 nhà ga.", day: 20_003, lang: "vi")
+        try ingestor(store).ingest(sample + [vietnamese])
+        func titles(_ text: String) throws -> [String] {
+            try store.events(matching: EventQuery(text: text)).events.map(\.title)
+        }
+        // A word of the text only (not of any title or name).
+        #expect(try titles("grain") == ["Harbour fire destroys warehouse in Kelston"])
+        // Every word must occur, in any order; case does not matter.
+        #expect(try titles("UNIVERSITY tram").count == 1)
+        #expect(try titles("grain university").isEmpty)
+        // Vietnamese, typed without its accents.
+        #expect(try titles("ha noi").contains("Khai trương tuyến tàu điện ở Hà Nội"))
+        #expect(try titles("nowhere-to-be-found").isEmpty)
+        // Query syntax is taken literally, not as a search expression.
+        #expect(throws: Never.self) { _ = try titles("\"fire OR* (") }
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func rejectsAreKeptOnce(kind: StoreKind) throws {
         let store = try kind.make()
         let bad = RecordError.noText(RecordOrigin(file: "f.jsonl", line: 3), id: "x")

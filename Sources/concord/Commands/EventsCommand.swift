@@ -14,7 +14,12 @@ struct EventsCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Events with an article published on or before this date.") var until: DateArgument?
     @Option(name: .long, help: "Events with an article in this language (ISO 639-1).") var lang: String?
     @Option(name: .long, help: "Events mentioning this name (accents and case ignored).") var entity: String?
-    @Option(name: .long, help: "Events whose title or names contain this text.") var query: String?
+    @Option(
+        name: .long,
+        help:
+            "Events with an article whose title or text holds every one of these words (any language, accents ignored)."
+    )
+    var query: String?
     @Option(name: .long, help: "At most this many events.") var limit = 50
     @Option(name: .long, help: "Skip this many matching events first (the next page: --offset 50).") var offset = 0
     @Option(name: .long, help: "Output format.") var format: OutputFormat = .table
