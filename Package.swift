@@ -67,6 +67,12 @@ let package = Package(
             ]
         ),
 
+        // The scale benchmark's driver (scripts/bench-scale); not a product.
+        .executableTarget(
+            name: "concord-bench",
+            dependencies: ["ConcordCore", "ConcordLanguage", "ConcordEncoder", "ConcordSQLite", "ConcordEngine"]
+        ),
+
         .testTarget(name: "ConcordCoreTests", dependencies: ["ConcordCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ConcordLanguageTests", dependencies: ["ConcordCore", "ConcordLanguage"]),
         .testTarget(name: "ConcordEncoderTests", dependencies: ["ConcordEncoder"], resources: [.copy("Fixtures")]),

@@ -29,9 +29,9 @@ public final class Engine {
         public var update = false
         public init() {}
 
-        /// How far, in days, from a batch's articles the engine looks for stored events: twice the candidate
-        /// window, so the merge pass also sees the neighbours of the events the batch touches.
-        public var reachDays: Double { 2 * clustering.windowDays }
+        /// How far, in days, from a batch's articles the engine looks for stored events: the candidate window
+        /// (every event an article of the batch can join is within it).
+        public var reachDays: Double { clustering.windowDays }
     }
 
     /// What became of one record.
@@ -68,6 +68,8 @@ public final class Engine {
     private var corpus: StoredCorpus
     /// Cached stored articles, by id, and the cached events' members and day spans (nil: undated).
     private var cached: [String: StoredMember] = [:]
+    /// The cached articles' interned term vectors (ids in the stored vocabulary, which never renumbers).
+    private var termVectors: [String: SparseVector] = [:]
     private var eventMembers: [EventID: [String]] = [:]
     private var eventSpans: [EventID: ClosedRange<Double>?] = [:]
     /// Every stored event whose span overlaps this range is cached.
@@ -225,7 +227,13 @@ public final class Engine {
         let goneIDs = Set(retracted.map(\.features.articleID))
         let restored = reachable.flatMap { eventMembers[$0] ?? [] }.compactMap { cached[$0] }
             .filter { !goneIDs.contains($0.features.articleID) }.sorted { $0.seq < $1.seq }
-        for m in restored { state.restore(m.features, into: m.event) }
+        for m in restored {
+            if let raw = termVectors[m.features.articleID] {
+                state.restore(m.features, terms: raw, into: m.event)
+            } else {
+                state.restore(m.features, into: m.event)
+            }
+        }
 
         // 4. Decide, then merge.
         var touched = Set(retracted.map(\.event).filter { state.events[$0] != nil })
@@ -274,10 +282,14 @@ public final class Engine {
         mirror.termCounts = [:]
         mirror.entityCounts = [:]
         corpus.apply(mirror)
-        for m in retracted { cached[m.features.articleID] = nil }
+        for m in retracted {
+            cached[m.features.articleID] = nil
+            termVectors[m.features.articleID] = nil
+        }
         for ((i, _), seq) in zip(placed, seqs) {
             let id = records[i].article.id
             cached[id] = StoredMember(seq: seq, features: features[i], event: state.assignment[id] ?? EventID(id))
+            termVectors[id] = vocabulary.vector(features[i].terms)
         }
         for (id, event) in batch.memberships { cached[id]?.event = event }
         let changedEvents = Set(touched).union(merges.map(\.absorbed)).union(retracted.map(\.event))
@@ -332,11 +344,14 @@ public final class Engine {
             undatedLoaded = true
         }
         guard let reach else { return }
-        let margin = 2 * configuration.reachDays
+        let margin = configuration.reachDays
         let keep = (reach.lowerBound - margin)...(reach.upperBound + margin)
         for (id, s) in eventSpans {
             guard let s, s.upperBound < keep.lowerBound || s.lowerBound > keep.upperBound else { continue }
-            for m in eventMembers[id] ?? [] { cached[m] = nil }
+            for m in eventMembers[id] ?? [] {
+                cached[m] = nil
+                termVectors[m] = nil
+            }
             eventMembers[id] = nil
             eventSpans[id] = nil
         }
@@ -356,6 +371,7 @@ public final class Engine {
         guard !events.isEmpty else { return }
         for m in try store.members(of: events) {
             cached[m.features.articleID] = m
+            termVectors[m.features.articleID] = vocabulary.vector(m.features.terms)
             eventMembers[m.event, default: []].append(m.features.articleID)
         }
         for id in events {

@@ -99,8 +99,8 @@ import Testing
             most = max(most, engine.cachedArticles)
         }
         #expect(engine.storedArticles == records.count)
-        // Three articles a day; the engine reaches 20 days each side and keeps a margin of 40 more.
-        #expect(most <= 3 * (3 + 2 * (20 + 40)), "held \(most) of \(records.count) articles")
+        // Three articles a day; the engine reaches 10 days each side and keeps a margin of 10 more.
+        #expect(most <= 3 * (3 + 2 * (10 + 10)), "held \(most) of \(records.count) articles")
         #expect(most < records.count)
         // A fresh engine on the full store reads the corpus, not the articles.
         let fresh = try TestIngest(store: store).engine()

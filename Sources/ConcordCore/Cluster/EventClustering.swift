@@ -139,7 +139,13 @@ public struct EventClustering: Sendable {
     /// Articles must be restored in their original ingest order, after every article of the store and of
     /// the coming batch has been observed (see ``observe(_:)``), so that all vectors share one IDF.
     public mutating func restore(_ f: ArticleFeatures, into event: EventID) {
-        let vector = unitVector(observe(f))
+        restore(f, terms: observe(f), into: event)
+    }
+
+    /// Puts an article back into its event, given its interned term vector (``TermVocabulary/vector(_:)`` of
+    /// its terms in this state's vocabulary), which a resident engine keeps instead of interning it again.
+    public mutating func restore(_ f: ArticleFeatures, terms raw: SparseVector, into event: EventID) {
+        let vector = unitVector(raw)
         let keys = lookupKeys(f, vector: vector)
         if events[event] == nil {
             open(EventProfile(id: event, article: f, terms: vector), keys: keys)
@@ -157,13 +163,13 @@ public struct EventClustering: Sendable {
     /// - Returns: the merges in the order they were made.
     public mutating func mergePass(among: Set<EventID>? = nil) -> [MergeRecord] {
         var records: [MergeRecord] = []
-        var pending = among
-        var changed = true
-        while changed {
-            changed = false
-            // Only the pending events are sorted (not the whole store). A survivor is never newer than the
-            // event being checked, so one added to `pending` during a pass would not have come later in it.
-            for id in pending.map({ creationOrdered($0.filter { events[$0] != nil }) }) ?? orderedEventIDs() {
+        // Each round checks the events that changed in the one before: at first the given ones, then the
+        // survivors of its merges (an event that found no partner keeps none until a neighbour grows, and
+        // that neighbour, a survivor, is checked next round).
+        var round = among.map { creationOrdered($0.filter { events[$0] != nil }) } ?? orderedEventIDs()
+        while !round.isEmpty {
+            var grown = Set<EventID>()
+            for id in round {
                 guard let event = events[id] else { continue }
                 let keys = postedKeys[id] ?? []
                 var best: (EventID, SameEventScorer.Assessment)?
@@ -182,10 +188,11 @@ public struct EventClustering: Sendable {
                 let (survivor, absorbed) =
                     (creationOrder[id] ?? 0) < (creationOrder[other] ?? 0) ? (id, other) : (other, id)
                 merge(absorbed, into: survivor)
-                pending?.insert(survivor)
+                grown.insert(survivor)
+                grown.remove(absorbed)
                 records.append(MergeRecord(survivor: survivor, absorbed: absorbed, assessment: assessment))
-                changed = true
             }
+            round = creationOrdered(grown.filter { events[$0] != nil })
         }
         return records
     }

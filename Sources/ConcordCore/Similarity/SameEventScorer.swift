@@ -188,10 +188,26 @@ public struct SameEventScorer: Sendable {
         }
     }
 
+    /// The dot product of two embeddings, eight lanes at a time (the candidate search computes one per event
+    /// in the window for every article).
     static func dot(_ a: [Float], _ b: [Float]) -> Double {
-        var sum: Float = 0
-        for i in 0..<min(a.count, b.count) { sum += a[i] * b[i] }
-        return Double(sum)
+        let n = min(a.count, b.count)
+        return a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                var lanes = SIMD8<Float>()
+                var i = 0
+                while i + 8 <= n {
+                    lanes += SIMD8(pa[i..<(i + 8)]) * SIMD8(pb[i..<(i + 8)])
+                    i += 8
+                }
+                var sum = lanes.sum()
+                while i < n {
+                    sum += pa[i] * pb[i]
+                    i += 1
+                }
+                return Double(sum)
+            }
+        }
     }
 
     static func day(_ d: Double) -> String { CalendarDays.isoString(Int(d.rounded(.down))) }
