@@ -20,7 +20,7 @@ struct ClusterCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (records, rejected) = try input.load()
-        let run = try ClusterRun(records: records, models: models, tuning: tuning)
+        let run = try InMemoryRun(records: records, models: models, tuning: tuning)
         let events = try run.eventSummaries()
         switch format {
         case .json:
@@ -68,58 +68,13 @@ struct ClusterOutput: Codable {
     var rejected: Int
 }
 
-/// One in-memory clustering run over records (shared by `cluster` and `eval`): the records go through the
-/// engine, as `ingest` sends them, into a store in memory, in batches of the ingest's size. They arrive in
-/// time order (publication, else the event date in the text), as a news stream does.
-struct ClusterRun {
-    var features: [ArticleFeatures]
-    var decisions: [Decision] = []
-    var merges: [MergeRecord] = []
-    var duplicates = 0
-    /// Article id → event id, for every input article (duplicates map to their original's event).
-    var assignment: [String: String] = [:]
-    let store = MemoryEventStore()
-
-    init(
-        records: [InputRecord], models: ModelOptions, tuning: TuningOptions = TuningOptions(),
-        batchSize: Int = Engine.Configuration().batchSize
-    ) throws {
+extension InMemoryRun {
+    /// A run with the models and tuning of the command line (shared by `cluster` and `eval`).
+    init(records: [InputRecord], models: ModelOptions, tuning: TuningOptions = TuningOptions()) throws {
         var configuration = Engine.Configuration()
         configuration.clustering = try tuning.configuration()
-        configuration.batchSize = batchSize
-        let extractor = try models.extractor(try tuning.extractorConfiguration())
-        features = extractor.features(of: records.map(\.article))
-        let engine = try Engine(
-            store: store, extractor: extractor, embedder: try models.embedder(), configuration: configuration)
-        let order = EventClustering.batchOrder(features)
-        var outcomes: [(String, Engine.Outcome)] = []
-        for start in stride(from: 0, to: order.count, by: batchSize) {
-            let chunk = Array(order[start..<min(order.count, start + batchSize)])
-            let result = try engine.ingest(chunk.map { records[$0] }, features: chunk.map { features[$0] })
-            decisions += result.decisions
-            merges += result.merges
-            outcomes += zip(chunk.map { records[$0].article.id }, result.outcomes).map { ($0, $1) }
-        }
-        var final: [String: String] = [:]
-        for (f, event) in try store.loadMemberships() { final[f.articleID] = event.rawValue }
-        for (id, outcome) in outcomes {
-            switch outcome {
-            case .duplicate(let original):
-                duplicates += 1
-                assignment[id] = final[original] ?? final[id]
-            default: assignment[id] = final[id]
-            }
-        }
-    }
-
-    /// The events with their members' ids, oldest first.
-    func eventSummaries() throws -> [(EventSummary, [String])] {
-        var members: [EventID: [String]] = [:]
-        var order: [EventID] = []
-        for (f, event) in try store.loadMemberships() {
-            if members[event] == nil { order.append(event) }
-            members[event, default: []].append(f.articleID)
-        }
-        return try order.compactMap { id in try store.event(id).map { ($0.summary, members[id] ?? []) } }
+        try self.init(
+            records: records, extractor: try models.extractor(try tuning.extractorConfiguration()),
+            embedder: try models.embedder(), configuration: configuration)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConcordCore
+import ConcordEngine
 import Foundation
 
 struct EvalCommand: AsyncParsableCommand {
@@ -47,7 +48,7 @@ struct EvalCommand: AsyncParsableCommand {
         let goldMap = Dictionary(
             labelled.compactMap { r in r.goldEvent.map { (r.article.id, $0) } }, uniquingKeysWith: { a, _ in a })
         if baseline { return try printBaseline(labelled.map(\.article), gold: goldMap) }
-        let run = try ClusterRun(records: labelled, models: models, tuning: tuning)
+        let run = try InMemoryRun(records: labelled, models: models, tuning: tuning)
         let predicted = run.assignment
         var report = EvalReport(score: ClusteringScore(gold: goldMap, predicted: predicted), rejected: rejected.count)
 
@@ -119,7 +120,7 @@ struct EvalCommand: AsyncParsableCommand {
         print(table.render())
     }
 
-    func printErrors(run: ClusterRun, gold: [String: String], predicted: [String: String]) {
+    func printErrors(run: InMemoryRun, gold: [String: String], predicted: [String: String]) {
         let titles = Dictionary(run.features.map { ($0.articleID, $0.title) }, uniquingKeysWith: { a, _ in a })
         /// Each group of `grouping` whose members `other` spreads over several labels.
         func spread(_ heading: String, _ grouping: [String: String], _ other: [String: String]) {
