@@ -78,6 +78,6 @@ let package = Package(
         .testTarget(name: "ConcordEncoderTests", dependencies: ["ConcordEncoder"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ConcordStoreTests", dependencies: ["ConcordCore", "ConcordStore", "ConcordSQLite", "ConcordEngine"]),
-        .testTarget(name: "ConcordCLITests", dependencies: ["concord"]),
+        .testTarget(name: "ConcordCLITests", dependencies: ["concord", "ConcordEngine"]),
     ]
 )

@@ -1,3 +1,4 @@
+import ConcordEngine
 import Foundation
 
 // The JSON the CLI prints, decoded independently of the CLI's own types: these tests pin the output

@@ -13,8 +13,10 @@ import Testing
                     "ingest", input, "--db", store.db, "--quiet", "--format", "json", "--batch-size", "4",
                     "--commit-delay-ms", "2000",
                 ] + store.modelArguments, in: dir)
-            while first.isRunning, try await CrashRecoveryTests.storedArticles(store) < 4 {
-                try await Task.sleep(for: .milliseconds(100))
+            // The lock file names its holder once the first ingest holds the store.
+            let lockFile = dir.appendingPathComponent("busy.sqlite.lock").path
+            while first.isRunning, (try? String(contentsOfFile: lockFile, encoding: .utf8))?.isEmpty ?? true {
+                try await Task.sleep(for: .milliseconds(50))
             }
             try #require(first.isRunning, "the first ingest ended before the second could start")
             let refused = try await ConcordProcess.run(

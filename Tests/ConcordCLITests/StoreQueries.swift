@@ -1,3 +1,4 @@
+import ConcordEngine
 import Foundation
 import Testing
 

@@ -45,29 +45,6 @@ struct ClusterCommand: AsyncParsableCommand {
     }
 }
 
-struct ClusterOutput: Codable {
-    struct Event: Codable {
-        var id: String
-        var title: String
-        var articles: [String]
-        var languages: [String]
-        var eventDate: String?
-        var entities: [String]
-
-        init(_ pair: (EventSummary, [String])) {
-            id = pair.0.id.rawValue
-            title = pair.0.title
-            articles = pair.1
-            languages = pair.0.languages
-            eventDate = pair.0.eventDate
-            entities = pair.0.entities
-        }
-    }
-
-    var events: [Event]
-    var rejected: Int
-}
-
 extension InMemoryRun {
     /// A run with the models and tuning of the command line (shared by `cluster` and `eval`).
     init(records: [InputRecord], models: ModelOptions, tuning: TuningOptions = TuningOptions()) throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConcordCore
+import ConcordEngine
 import Foundation
 
 struct CompareCommand: AsyncParsableCommand {
@@ -23,7 +24,8 @@ struct CompareCommand: AsyncParsableCommand {
     @OptionGroup var tuning: TuningOptions
 
     func run() async throws {
-        let file = try PairsFile(path: pairs)
+        let file: PairsFile
+        do { file = try PairsFile(path: pairs) } catch { throw CommandError(error.description) }
         for e in file.rejected { Console.error("rejected: \(e)") }
         for row in file.rows where !row.isScorable && !row.isRejected {
             Console.error("rejected: \(pairs):\(row.line) [\(row.pairID)]: no text")
@@ -38,12 +40,7 @@ struct CompareCommand: AsyncParsableCommand {
                 print(CSV.field(row.pairID) + "," + (byRow[i].map { String(format: "%.6f", $0.probability) } ?? ""))
             }
         case .json, .jsonl:
-            let items = file.rows.enumerated().map { i, row in
-                ComparedPair(
-                    pairID: row.pairID, score: byRow[i]?.probability, threshold: byRow[i]?.threshold,
-                    languagePair: byRow[i]?.signals.languagePair,
-                    contributions: byRow[i]?.contributions, explanation: byRow[i].map(Explanation.carriers))
-            }
+            let items = file.rows.enumerated().map { i, row in ComparedPair(pairID: row.pairID, assessment: byRow[i]) }
             if format == .json {
                 print(Console.json(items))
             } else {
@@ -64,13 +61,4 @@ struct CompareCommand: AsyncParsableCommand {
             print(table.render())
         }
     }
-}
-
-struct ComparedPair: Codable {
-    var pairID: String
-    var score: Double?
-    var threshold: Double?
-    var languagePair: String?
-    var contributions: [String: Double]?
-    var explanation: String?
 }

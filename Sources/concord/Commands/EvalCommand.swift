@@ -50,36 +50,9 @@ struct EvalCommand: AsyncParsableCommand {
         if baseline { return try printBaseline(labelled.map(\.article), gold: goldMap) }
         let run = try InMemoryRun(records: labelled, models: models, tuning: tuning)
         let predicted = run.assignment
-        var report = EvalReport(score: ClusteringScore(gold: goldMap, predicted: predicted), rejected: rejected.count)
-
-        var byLanguage: [String: [String]] = [:]
-        for r in labelled { byLanguage[r.article.declaredLanguage ?? "und", default: []].append(r.article.id) }
-        if byLanguage.count > 1 {
-            for (lang, ids) in byLanguage {
-                let g = Dictionary(
-                    ids.compactMap { id in goldMap[id].map { (id, $0) } }, uniquingKeysWith: { a, _ in a })
-                report.perLanguage[lang] = ClusteringScore(gold: g, predicted: predicted)
-            }
-        }
-        let identifier = try models.languageIdentifier()
-        let declared = labelled.filter { $0.article.declaredLanguage != nil }
-        if !declared.isEmpty {
-            let extractor = FeatureExtractor(languageIdentifier: identifier)
-            var correct = 0
-            var wrong: [String] = []
-            for r in declared {
-                let (title, text) = extractor.normalized(r.article)
-                let guess = identifier.identify(title + "\n" + text)?.code ?? "und"
-                if guess == r.article.declaredLanguage {
-                    correct += 1
-                } else {
-                    wrong.append("\(r.article.id):\(guess)")
-                }
-            }
-            report.languageID = .init(
-                checked: declared.count, correct: correct,
-                accuracy: Double(correct) / Double(declared.count), errors: Array(wrong.prefix(20)))
-        }
+        let report = EvalReport(
+            records: labelled, gold: goldMap, predicted: predicted, rejected: rejected.count,
+            languageIdentifier: try models.languageIdentifier())
         if format == .json {
             print(Console.json(report))
         } else {
@@ -91,20 +64,7 @@ struct EvalCommand: AsyncParsableCommand {
     /// The baseline's scores at every threshold of the sweep.
     func printBaseline(_ articles: [Article], gold: [String: String]) throws {
         guard let embedder = try models.embedder() else { return }
-        let vectors = embedder.embed(articles.map(\.embeddingText))
-        let merges = AverageLinkClustering.dendrogram(vectors)
-        var rows: [BaselineRow] = []
-        for step in 0...112 {
-            let threshold = 0.02 + Double(step) * 0.0025
-            let labels = AverageLinkClustering.cut(merges, count: articles.count, threshold: threshold)
-            var predicted: [String: String] = [:]
-            for (article, label) in zip(articles, labels) { predicted[article.id] = String(label) }
-            let score = ClusteringScore(gold: gold, predicted: predicted)
-            rows.append(
-                BaselineRow(
-                    threshold: (threshold * 10_000).rounded() / 10_000, bcubed: score.bcubed,
-                    pairwise: score.pairwise, events: .init(gold: score.goldEvents, predicted: score.predictedEvents)))
-        }
+        let rows = BaselineRow.sweep(embedder.embed(articles.map(\.embeddingText)), ids: articles.map(\.id), gold: gold)
         if format == .json {
             print(Console.json(["baseline": rows]))
             return
@@ -140,42 +100,7 @@ struct EvalCommand: AsyncParsableCommand {
     }
 }
 
-/// The baseline's scores at one threshold (`eval --baseline`).
-struct BaselineRow: Codable {
-    var threshold: Double
-    var bcubed: ClusteringScore.PRF
-    var pairwise: ClusteringScore.PRF
-    var events: EvalReport.Events
-}
-
-struct EvalReport: Codable {
-    struct LanguageID: Codable {
-        var checked: Int
-        var correct: Int
-        var accuracy: Double
-        var errors: [String]
-    }
-    struct Events: Codable {
-        var gold: Int
-        var predicted: Int
-    }
-
-    var bcubed: ClusteringScore.PRF
-    var pairwise: ClusteringScore.PRF
-    var events: Events
-    var articles: Int
-    var rejected: Int
-    var perLanguage: [String: ClusteringScore] = [:]
-    var languageID: LanguageID?
-
-    init(score: ClusteringScore, rejected: Int) {
-        bcubed = score.bcubed
-        pairwise = score.pairwise
-        events = Events(gold: score.goldEvents, predicted: score.predictedEvents)
-        articles = score.articles
-        self.rejected = rejected
-    }
-
+extension EvalReport {
     func table(name: String) -> String {
         func f(_ x: Double) -> String { String(format: "%.3f", x) }
         var t = TextTable(header: [

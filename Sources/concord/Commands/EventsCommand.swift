@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConcordCore
+import ConcordEngine
 import ConcordStore
 import Foundation
 
@@ -109,35 +110,4 @@ struct EventCommand: AsyncParsableCommand {
         }
         print(format == .csv ? t.csv() : t.render(maxWidth: 48))
     }
-}
-
-struct EventDetail: Codable {
-    struct Member: Codable {
-        var id: String
-        var language: String
-        var published: Date?
-        var source: String?
-        var title: String
-        var entities: [String]
-        var dates: [DateMention]
-        var numbers: [NumberMention]
-        var eventDate: EventDate?
-        /// For an article with no date at all: the day and month its text names without a year.
-        var yearlessDay: MonthDay?
-
-        init(_ a: StoredArticle) {
-            id = a.article.id
-            language = a.features.language
-            published = a.article.published
-            source = a.article.source
-            title = a.features.title
-            entities = a.features.entities.map(\.surface)
-            dates = a.features.dates
-            numbers = a.features.numbers
-            eventDate = a.features.eventDate
-            yearlessDay = a.features.yearlessDay
-        }
-    }
-    var summary: EventSummary
-    var articles: [Member]
 }

@@ -28,24 +28,10 @@ struct ExplainCommand: AsyncParsableCommand {
             guard let a = try db.article(id) else { throw CommandError("no article \(id) in \(store.path)") }
             return a
         }
-        var report = ExplainReport(
-            articles: stored.map {
-                .init(id: $0.article.id, event: $0.eventID.rawValue, decision: $0.decision?.summary ?? "")
-            })
-        if stored.count == 2 {
-            // With the store's corpus statistics and stream thresholds, as its next batch would decide.
-            let assessment: SameEventScorer.Assessment
-            do {
-                assessment = try Engine.assess(
-                    stored[0].features, stored[1].features, in: db, configuration: try tuning.configuration())
-            } catch { throw CommandError("\(error)") }
-            report.sameEvent = stored[0].eventID == stored[1].eventID
-            report.pair = assessment
-            report.pairSummary =
-                "p=\(Explanation.format(assessment.probability, digits: 3)) (threshold "
-                + "\(Explanation.format(assessment.threshold, digits: 3)), \(assessment.signals.languagePair)): "
-                + Explanation.carriers(assessment)
-        }
+        let report: ExplainReport
+        do {
+            report = try ExplainReport(stored, store: db, configuration: try tuning.configuration())
+        } catch let error as CommandError { throw error } catch { throw CommandError("\(error)") }
         if format == .json {
             print(Console.json(report))
             return
@@ -56,16 +42,4 @@ struct ExplainCommand: AsyncParsableCommand {
             print("Between the two articles: \(s)")
         }
     }
-}
-
-struct ExplainReport: Codable {
-    struct Item: Codable {
-        var id: String
-        var event: String
-        var decision: String
-    }
-    var articles: [Item]
-    var sameEvent: Bool?
-    var pair: SameEventScorer.Assessment?
-    var pairSummary: String?
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConcordCore
+import ConcordEngine
 import Foundation
 
 struct TrainCommand: AsyncParsableCommand {
@@ -18,7 +19,7 @@ struct TrainCommand: AsyncParsableCommand {
               concord train --output Sources/ConcordCore/Similarity/DefaultSameEventModel.swift
             """)
 
-    static let datasetNames = ["vmds", "allsides_neus", "rpm2_fr", "vlsp2022_abmusu", "semeval"]
+    static let datasetNames = TrainingData.datasetNames
 
     @Option(
         name: .long,
@@ -67,9 +68,6 @@ struct TrainCommand: AsyncParsableCommand {
         return (k, n)
     }
 
-    /// The fold of a SemEval pair (used by `--semeval-fold`; scripts/bench-quality computes the same hash in Python).
-    static func fold(of pairID: String, folds: Int) -> Int { Int(StableHash.fnv1a(pairID) % UInt64(folds)) }
-
     var directory: String {
         datasets ?? ProcessInfo.processInfo.environment["CONCORD_DATASETS"].flatMap { $0.isEmpty ? nil : $0 }
             ?? "../shared/datasets"
@@ -86,34 +84,11 @@ struct TrainCommand: AsyncParsableCommand {
         for name in Self.datasetNames where !leaveOut.contains(name) {
             let start = Date()
             let found: [LabelledPair]
-            if name == "semeval" {
-                let path = directory + "/semeval2022_task8_dev/pairs.csv"
-                let file = try PairsFile(path: path)
-                let assessments = file.assess(extractor: extractor, embedder: embedder, configuration: configuration)
-                found = zip(file.rows, assessments).compactMap { row, a in
-                    guard let a else { return nil }
-                    if let (k, n) = fold, Self.fold(of: row.pairID, folds: n) == k { return nil }
-                    guard let overall = row.extra["overall"].flatMap(Double.init) else { return nil }
-                    if overall <= 1.5 { return LabelledPair(signals: a.signals, label: true, dataset: name) }
-                    if overall >= 3 { return LabelledPair(signals: a.signals, label: false, dataset: name) }
-                    return nil
-                }
-            } else {
-                let folder = directory + "/" + name
-                guard
-                    let file = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.first(where: {
-                        $0.hasSuffix(".jsonl")
-                    })
-                else { throw CommandError("\(folder): no .jsonl gold set") }
-                var input = try InputOptions.parse([folder + "/" + file])
-                input.quiet = true
-                let labelled = try input.load().records.compactMap { r in r.goldEvent.map { (record: r, gold: $0) } }
-                let records = labelled.map(\.record)
-                let features = extractor.features(of: records.map(\.article), embeddedBy: embedder)
-                let gold = Dictionary(labelled.map { ($0.record.article.id, $0.gold) }, uniquingKeysWith: { a, _ in a })
-                found = SameEventTraining.clusteringPairs(
-                    features, gold: gold, dataset: name, configuration: configuration)
-            }
+            do {
+                found = try TrainingData.pairs(
+                    of: name, in: directory, extractor: extractor, embedder: embedder, configuration: configuration,
+                    heldOutFold: fold)
+            } catch { throw CommandError("\(error)") }
             Console.error(
                 "\(name): \(found.count) pairs, \(found.filter(\.label).count) same event (\(String(format: "%.1f", Date().timeIntervalSince(start))) s)"
             )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConcordCore
+import ConcordEngine
 import Foundation
 
 /// Input paths and how bad records are reported.
@@ -85,7 +86,7 @@ struct InputOptions: ParsableArguments {
                 if !quiet { Console.error("rejected: \(e)") }
                 rejected.append(e)
                 counts.rejected += 1
-                let line = RejectLine(file: e.file, line: e.line, id: e.id, reason: e.reason, detail: e.detail)
+                let line = RejectLine(e)
                 rejectsFile?.write(Data((Console.json(line, pretty: false) + "\n").utf8))
             case .skippedFile(let path):
                 if !quiet { Console.error("skipped: \(path): not .jsonl, .ndjson, .json, .txt or .html") }
@@ -156,12 +157,4 @@ struct InputOptions: ParsableArguments {
         }
         return count + (blank ? 0 : 1)
     }
-}
-
-struct RejectLine: Codable {
-    var file: String
-    var line: Int
-    var id: String?
-    var reason: String
-    var detail: String?
 }

@@ -1,3 +1,5 @@
+import ConcordEngine
+
 /// Renders rows as an aligned text table, or as CSV.
 struct TextTable {
     var header: [String]

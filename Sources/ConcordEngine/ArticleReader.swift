@@ -11,12 +11,14 @@ import Foundation
 ///   for `.txt`.
 ///
 /// Bad records become ``RecordError``s naming file and line; reading goes on.
-struct ArticleReader {
+public struct ArticleReader: Sendable {
     /// Lines longer than this are rejected without being held in memory. Default 8 MiB.
-    var maxRecordBytes = 8 << 20
+    public var maxRecordBytes = 8 << 20
     let decoder = RecordDecoder()
 
-    enum Item {
+    public init(maxRecordBytes: Int = 8 << 20) { self.maxRecordBytes = maxRecordBytes }
+
+    public enum Item: Sendable {
         case record(InputRecord)
         case rejected(RecordError)
         case skippedFile(String)
@@ -24,7 +26,7 @@ struct ArticleReader {
 
     /// Reads `paths` in order, handing every item to `sink`; stops between two records once `shouldStop`
     /// says so.
-    func read(_ paths: [String], shouldStop: () -> Bool = { false }, into sink: (Item) -> Void) {
+    public func read(_ paths: [String], shouldStop: () -> Bool = { false }, into sink: (Item) -> Void) {
         for path in paths where !shouldStop() {
             if path == "-" {
                 readJSONL(FileHandle.standardInput, name: "-", shouldStop: shouldStop, into: sink)
@@ -47,7 +49,7 @@ struct ArticleReader {
 
     /// The files under `directory` (hidden ones skipped), sorted, with their paths relative to it. A
     /// directory given through a symbolic link is read as the directory it points to.
-    static func files(under directory: String) -> [(path: String, relative: String)] {
+    public static func files(under directory: String) -> [(path: String, relative: String)] {
         // Absolute first: Foundation resolves the links of a relative path only from the working directory's.
         let root = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
         guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
@@ -64,7 +66,7 @@ struct ArticleReader {
     }
 
     /// Reads one file; `relative` is its path below the folder given, when it was found in one.
-    func readFile(
+    public func readFile(
         _ path: String, relative: String? = nil, shouldStop: () -> Bool = { false }, into sink: (Item) -> Void
     ) {
         let ext = (path as NSString).pathExtension.lowercased()
@@ -134,7 +136,7 @@ struct ArticleReader {
     }
 
     /// Splits a stream into lines without ever holding more than `maxRecordBytes` of one line.
-    func readJSONL(
+    public func readJSONL(
         _ handle: FileHandle, name: String, shouldStop: () -> Bool = { false }, into sink: (Item) -> Void
     ) {
         var line = [UInt8]()

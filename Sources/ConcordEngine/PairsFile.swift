@@ -3,45 +3,48 @@ import Foundation
 
 /// A CSV file of article pairs (`pair_id, text1, text2`, optional `lang1, lang2`; other columns kept
 /// as `extra`), as read by `concord compare` and `concord train`.
-struct PairsFile {
-    struct Row {
-        var pairID: String
-        var text1: String
-        var text2: String
-        var lang1: String?
-        var lang2: String?
+public struct PairsFile: Sendable {
+    public struct Row: Sendable {
+        public var pairID: String
+        public var text1: String
+        public var text2: String
+        public var lang1: String?
+        public var lang2: String?
         /// The other columns, by header name.
-        var extra: [String: String]
+        public var extra: [String: String]
         /// 1-based line of the record's start in the file.
-        var line: Int
+        public var line: Int
         /// True when the record could not be read as a pair (it is in `rejected`); kept so that output
         /// can still have one row per input pair.
-        var isRejected = false
+        public var isRejected = false
 
         /// True when the row has two non-blank texts to compare.
-        var isScorable: Bool {
+        public var isScorable: Bool {
             !isRejected && !text1.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
                 && !text2.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         }
     }
 
-    var rows: [Row] = []
+    public var rows: [Row] = []
     /// Records that could not be used, with the reason.
-    var rejected: [RecordError] = []
+    public var rejected: [RecordError] = []
 
-    init(path: String) throws {
+    /// Reads a pairs file.
+    ///
+    /// - Throws: ``PairsFileError`` when the file cannot be read or has no usable header.
+    public init(path: String) throws(PairsFileError) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandError("\(path): cannot read the file")
+            throw PairsFileError("\(path): cannot read the file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw CommandError("\(path): not UTF-8 text")
+            throw PairsFileError("\(path): not UTF-8 text")
         }
         let records = CSV.parse(text)
-        guard let (header, _) = records.first else { throw CommandError("\(path): empty file") }
+        guard let (header, _) = records.first else { throw PairsFileError("\(path): empty file") }
         let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         func column(_ name: String) -> Int? { names.firstIndex(of: name) }
         guard let id = column("pair_id"), let t1 = column("text1"), let t2 = column("text2") else {
-            throw CommandError(
+            throw PairsFileError(
                 "\(path): the header needs the columns pair_id, text1 and text2 (found: \(names.joined(separator: ", ")))"
             )
         }
@@ -70,7 +73,7 @@ struct PairsFile {
     }
 
     /// The two articles of a row (ids `<pair_id>#1`, `<pair_id>#2`).
-    static func articles(of r: Row) -> [Article] {
+    public static func articles(of r: Row) -> [Article] {
         [
             Article(id: r.pairID + "#1", text: r.text1, declaredLanguage: r.lang1),
             Article(id: r.pairID + "#2", text: r.text2, declaredLanguage: r.lang2),
@@ -79,7 +82,7 @@ struct PairsFile {
 
     /// Scores every scorable row (``Row/isScorable``): the features (and embeddings) of its two texts, IDF
     /// statistics over all scorable texts of the file. One entry per row, nil for a row that is not scorable.
-    func assess(
+    public func assess(
         extractor: FeatureExtractor, embedder: (any TextEmbedder)?, configuration: EventClustering.Configuration
     ) -> [SameEventScorer.Assessment?] {
         let scorable = rows.indices.filter { rows[$0].isScorable }
@@ -92,17 +95,23 @@ struct PairsFile {
     }
 }
 
+/// A pairs file that cannot be read, named for a person.
+public struct PairsFileError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = description }
+}
+
 /// RFC 4180 CSV: fields separated by commas, optionally quoted with `"` (a doubled `""` inside quotes is
 /// one quote; quoted fields may hold commas and line breaks); records end with LF or CRLF.
-enum CSV {
+public enum CSV {
     /// A field as written: quoted when it holds a comma, quote or line break (for every CSV output).
-    static func field(_ s: String) -> String {
+    public static func field(_ s: String) -> String {
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// The records with the 1-based line each starts on.
-    static func parse(_ text: String) -> [(fields: [String], line: Int)] {
+    public static func parse(_ text: String) -> [(fields: [String], line: Int)] {
         var records: [(fields: [String], line: Int)] = []
         var fields: [String] = []
         var field = ""
