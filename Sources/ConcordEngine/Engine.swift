@@ -175,6 +175,13 @@ public final class Engine {
             embedder.attach(to: &features, articles: records.map(\.article), indices: missing)
         }
 
+        // Nothing new: nothing to load, decide or commit (a batch of an input ingested again).
+        if order.isEmpty {
+            result.outcomes = outcomes.map { $0 ?? .changed }
+            Self.tally(result.outcomes, into: &result.summary)
+            return result
+        }
+
         // 2. The stored events this batch can meet: near its articles in time, the undated ones, and those of
         //    the articles it replaces.
         let w = configuration.clustering.windowDays
@@ -307,22 +314,27 @@ public final class Engine {
             outcomes[i] = replacing[i] != nil ? .updated(event) : .ingested(event, joined: d.kind == .joined)
         }
         result.outcomes = outcomes.map { $0 ?? .changed }
-        for outcome in result.outcomes {
-            switch outcome {
-            case .ingested(_, let joined):
-                result.summary.ingested += 1
-                if joined { result.summary.joined += 1 } else { result.summary.created += 1 }
-            case .updated:
-                result.summary.ingested += 1
-                result.summary.updated += 1
-            case .duplicate: result.summary.duplicates += 1
-            case .changed: result.summary.changed += 1
-            }
-        }
+        Self.tally(result.outcomes, into: &result.summary)
         result.summary.merges = merges.count
         result.decisions = placed.map(\.decision)
         result.merges = merges
         return result
+    }
+
+    /// Counts the outcomes of a batch.
+    static func tally(_ outcomes: [Outcome], into summary: inout IngestSummary) {
+        for outcome in outcomes {
+            switch outcome {
+            case .ingested(_, let joined):
+                summary.ingested += 1
+                if joined { summary.joined += 1 } else { summary.created += 1 }
+            case .updated:
+                summary.ingested += 1
+                summary.updated += 1
+            case .duplicate: summary.duplicates += 1
+            case .changed: summary.changed += 1
+            }
+        }
     }
 
     /// The smallest range holding every day; nil for none.
