@@ -5,8 +5,8 @@
 //
 // Features are extracted once per dev article and embeddings read from the cache (computed once when
 // missing), so neither the extractor nor the encoder is what is measured. Copy r of an article gets a fresh
-// id and content hash, a publication time from the stream's clock (`--per-day` articles a day), and its
-// event date moved with it.
+// id and content hash, a publication time from the stream's clock (`--per-day` articles a day within a
+// copy, copies 30 days apart), and its event date moved with it.
 import ConcordCore
 import ConcordEncoder
 import ConcordEngine
@@ -102,7 +102,9 @@ var orders: [Int: [Int]] = [:]
     let i = order[n % base.count]
     var record = base[i]
     var f = baseFeatures[i]
-    let published = (day0 + Double(n) / perDay) * 86_400
+    // Each copy is a burst of `--per-day` articles a day, and copies start 30 days apart: the same text never
+    // comes back within the candidate window, where it would join its earlier copy and grow one event forever.
+    let published = (day0 + Double(copy) * 30 + Double(n % base.count) / perDay) * 86_400
     let id = "c\(copy)-\(record.article.id)"
     record.article.id = id
     record.article.published = Date(timeIntervalSince1970: published)
