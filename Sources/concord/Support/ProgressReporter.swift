@@ -25,7 +25,8 @@ struct ProgressReporter {
         let now = Date()
         let line = Self.describe(label: label, done: done, total: total, seconds: now.timeIntervalSince(started))
         if Console.isTerminal {
-            FileHandle.standardError.write(Data("\r\u{1B}[2K\(line)".utf8))
+            let bar = Self.bar(done: done, total: total).map { $0 + " " } ?? ""
+            FileHandle.standardError.write(Data("\r\u{1B}[2K\(bar)\(line)".utf8))
             drawn = true
         } else if now.timeIntervalSince(lastLine) >= interval {
             Console.error(line)
@@ -53,6 +54,13 @@ struct ProgressReporter {
             text += ", about \(duration(Double(total - done) / rate)) left"
         }
         return text
+    }
+
+    /// `[#######.............]` when the total is known.
+    static func bar(done: Int, total: Int?, width: Int = 20) -> String? {
+        guard let total, total > 0 else { return nil }
+        let filled = min(width, width * done / max(total, 1))
+        return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "]"
     }
 
     static func grouped(_ n: Int) -> String {
