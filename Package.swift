@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // C shims and system libraries.
@@ -62,11 +63,19 @@ let package = Package(
             name: "concord",
             dependencies: [
                 "ConcordCore", "ConcordLanguage", "ConcordEncoder", "ConcordStore", "ConcordSQLite", "ConcordEngine",
+                "ConcordServer", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
+        // `concord serve`: the engine over HTTP.
+        .target(
+            name: "ConcordServer",
+            dependencies: [
+                "ConcordCore", "ConcordStore", "ConcordEngine", .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         // The scale benchmark's driver (scripts/bench-scale); not a product.
         .executableTarget(
             name: "concord-bench",
@@ -78,6 +87,12 @@ let package = Package(
         .testTarget(name: "ConcordEncoderTests", dependencies: ["ConcordEncoder"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ConcordStoreTests", dependencies: ["ConcordCore", "ConcordStore", "ConcordSQLite", "ConcordEngine"]),
+        .testTarget(
+            name: "ConcordServerTests",
+            dependencies: [
+                "ConcordCore", "ConcordStore", "ConcordEngine", "ConcordServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(name: "ConcordCLITests", dependencies: ["concord", "ConcordEngine"]),
     ]
 )

@@ -8,7 +8,7 @@ struct Concord: AsyncParsableCommand {
         version: Concord.version,
         subcommands: [
             IngestCommand.self, EventsCommand.self, EventCommand.self, ExplainCommand.self, ClusterCommand.self,
-            CompareCommand.self, EvalCommand.self, TrainCommand.self, Embed.self, StatsCommand.self,
+            CompareCommand.self, EvalCommand.self, TrainCommand.self, Embed.self, StatsCommand.self, ServeCommand.self,
         ]
     )
 
