@@ -218,20 +218,19 @@ public final class Engine {
             for e in features[i].entities { delta.entityCounts[e.key, default: 0] += 1 }
         }
         delta.documents = order.count - retracted.count
+        let goneIDs = Set(retracted.map(\.features.articleID))
         let storedCount = statistics.documents - retracted.count
         let window = configuration.clustering.calibrationWindow
         let due =
             window > 0 && corpus.calibratedAt.map { storedCount < window || storedCount / window > $0 / window } ?? true
         if due, !order.isEmpty {
-            let gone = Set(retracted.map(\.features.articleID))
-            let recent = try store.recentArticles(limit: window).filter { !gone.contains($0.articleID) }
+            let recent = try store.recentArticles(limit: window).filter { !goneIDs.contains($0.articleID) }
             state.calibrate(on: recent + order.map { features[$0] })
             delta.thresholds = state.configuration.scorer.streamThresholds
             delta.calibratedAt = storedCount
         } else {
             state.configuration.scorer.streamThresholds = corpus.thresholds
         }
-        let goneIDs = Set(retracted.map(\.features.articleID))
         let restored = reachable.flatMap { eventMembers[$0] ?? [] }.compactMap { cached[$0] }
             .filter { !goneIDs.contains($0.features.articleID) }.sorted { $0.seq < $1.seq }
         for m in restored {

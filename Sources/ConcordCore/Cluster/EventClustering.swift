@@ -118,22 +118,6 @@ public struct EventClustering: Sendable {
             minimumSamples: configuration.calibrationSamples)
     }
 
-    /// Rebuilds the state of a store before `upcoming` articles are added: counts every stored and upcoming
-    /// article (one IDF for all), calibrates on the stored articles then the upcoming ones (``calibrate(on:)``),
-    /// and puts the stored ones back into their events (``restore(_:into:)``).
-    ///
-    /// - Parameters:
-    ///   - stored: the stored articles and their events, in ingest order.
-    ///   - upcoming: the articles about to be added, in the order they will be.
-    public mutating func rebuild(
-        stored: [(features: ArticleFeatures, event: EventID)], upcoming: [ArticleFeatures] = []
-    ) {
-        for (f, _) in stored { observe(f) }
-        for f in upcoming { observe(f) }
-        calibrate(on: stored.map(\.0) + upcoming)
-        for (f, event) in stored { restore(f, into: event) }
-    }
-
     /// Puts an article back into the event it was stored in, without deciding (rebuilding state from a store).
     ///
     /// Articles must be restored in their original ingest order, after every article of the store and of

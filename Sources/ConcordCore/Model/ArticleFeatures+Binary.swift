@@ -2,8 +2,8 @@ import Foundation
 
 /// A compact binary form of ``ArticleFeatures``, the form the store keeps.
 ///
-/// Every `ingest` rebuilds the clustering state from all stored features, and decoding them from JSON was
-/// most of that cost. The binary form is a version byte (JSON starts with `{`, so the two never clash), then
+/// The engine reads stored features back for the events of each batch's time window, and decoding them
+/// from JSON was most of that cost. The binary form is a version byte (JSON starts with `{`, so the two never clash), then
 /// the fields in declaration order: integers as 8-byte little-endian, `Double` and `Float` by bit pattern,
 /// strings as a 4-byte length and UTF-8, arrays as a 4-byte count, optionals as a 0/1 byte, enums by raw
 /// value. Terms are written in key order, so the same features always give the same bytes.
