@@ -196,14 +196,17 @@ public struct EventQuery: Sendable {
     public var entity: String?
     public var text: String?
     public var limit: Int
-    /// Matching events skipped before the page starts (newest first).
+    /// Matching events skipped before the page starts (newest first), after ``after``.
     public var offset: Int
+    /// Where the previous page ended (its ``EventPage/next``): the page starts after that event.
+    public var after: EventCursor?
 
     public init(
         since: Date? = nil, until: Date? = nil, language: String? = nil, entity: String? = nil,
-        text: String? = nil, limit: Int = 100, offset: Int = 0
+        text: String? = nil, limit: Int = 100, offset: Int = 0, after: EventCursor? = nil
     ) {
         self.offset = offset
+        self.after = after
         self.since = since
         self.until = until
         self.language = language
@@ -213,22 +216,79 @@ public struct EventQuery: Sendable {
     }
 }
 
-/// Counts of what a store holds.
 /// One page of matching events.
 public struct EventPage: Sendable, Equatable {
     /// The page: at most the query's limit, newest first.
     public var events: [EventSummary]
     /// How many events match in all.
     public var total: Int
-    /// How many matching events come before the page.
+    /// How many matching events the query skipped by its offset.
     public var offset: Int
+    /// Where the next page starts, when more events match after this page.
+    public var next: EventCursor?
 
-    public init(events: [EventSummary], total: Int, offset: Int) {
+    public init(events: [EventSummary], total: Int, offset: Int, next: EventCursor? = nil) {
         self.events = events
         self.total = total
         self.offset = offset
+        self.next = next
     }
 }
+
+/// A place in the list of events (newest first, then by id): the last event of a page.
+///
+/// Paging by cursor stays true while events come in (a new event does not shift the next page, as an
+/// offset would), and costs the same on the last page as on the first. ``token`` is its opaque text form.
+public struct EventCursor: Sendable, Hashable {
+    /// The event's order key: its latest publication time, or ``undated`` when it has none.
+    public var key: Double
+    public var id: EventID
+
+    /// The order key of events without a publication time: they come last.
+    public static let undated = -1e300
+
+    public init(key: Double, id: EventID) {
+        self.key = key
+        self.id = id
+    }
+
+    /// The cursor after `event`.
+    public init(after event: EventSummary) {
+        self.init(key: Self.key(event), id: event.id)
+    }
+
+    /// An event's order key.
+    public static func key(_ e: EventSummary) -> Double { e.lastPublished ?? undated }
+
+    /// Whether `e` comes after this place in the list.
+    public func precedes(_ e: EventSummary) -> Bool {
+        let k = Self.key(e)
+        return k < key || (k == key && e.id.rawValue > id.rawValue)
+    }
+
+    /// URL-safe text: base64url of `key` (its bit pattern in hex) and the id.
+    public var token: String {
+        let text = String(key.bitPattern, radix: 16) + ":" + id.rawValue
+        return Data(text.utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// Reads a ``token``; nil when it is not one.
+    public init?(token: String) {
+        var b64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        b64 += String(repeating: "=", count: (4 - b64.count % 4) % 4)
+        guard let data = Data(base64Encoded: b64), let text = String(data: data, encoding: .utf8),
+            let colon = text.firstIndex(of: ":"), let bits = UInt64(text[..<colon], radix: 16)
+        else { return nil }
+        let id = String(text[text.index(after: colon)...])
+        let key = Double(bitPattern: bits)
+        guard !id.isEmpty, key.isFinite else { return nil }
+        self.init(key: key, id: EventID(id))
+    }
+}
+
+/// Counts of what a store holds.
 
 public struct StoreCounts: Sendable, Codable, Equatable {
     public var articles: Int

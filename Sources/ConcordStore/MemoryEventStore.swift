@@ -170,15 +170,19 @@ public struct EventFilter: Sendable {
         return true
     }
 
-    /// The page of matching events, newest first (then by id): at most `limit`, after `offset`.
+    /// The page of matching events, newest first (then by id): at most `limit`, after the cursor and
+    /// `offset`.
     public func apply(_ events: [EventSummary]) -> EventPage {
         let matching = events.filter(matches).sorted {
-            let a = $0.lastPublished ?? -.infinity, b = $1.lastPublished ?? -.infinity
+            let a = EventCursor.key($0), b = EventCursor.key($1)
             return a != b ? a > b : $0.id < $1.id
         }
         let offset = max(0, query.offset)
+        let rest = query.after.map { after in matching.filter { after.precedes($0) } } ?? matching
+        let page = Array(rest.dropFirst(offset).prefix(max(0, query.limit)))
+        let more = rest.count > offset + page.count
         return EventPage(
-            events: Array(matching.dropFirst(offset).prefix(max(0, query.limit))), total: matching.count,
-            offset: offset)
+            events: page, total: matching.count, offset: offset,
+            next: more ? page.last.map(EventCursor.init(after:)) : nil)
     }
 }

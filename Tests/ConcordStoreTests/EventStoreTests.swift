@@ -154,6 +154,58 @@ struct TestIngest {
     }
 
     @Test(arguments: StoreKind.allCases)
+    func cursorPagesWalkEveryMatchOnceAndEnd(kind: StoreKind) throws {
+        let store = try kind.make()
+        _ = try ingestor(store).ingest(sample)
+        let all = try store.events(matching: EventQuery()).events.map(\.id)
+        try #require(all.count == 2)
+        let first = try store.events(matching: EventQuery(limit: 1))
+        let cursor = try #require(first.next)
+        // The token is what a client sends back; it reads as the same place.
+        #expect(EventCursor(token: cursor.token) == cursor)
+        let second = try store.events(
+            matching: EventQuery(limit: 1, after: try #require(EventCursor(token: cursor.token))))
+        #expect(first.events.map(\.id) + second.events.map(\.id) == all)
+        #expect(second.total == 2)
+        #expect(second.next == nil)
+        // A page that ends exactly at the last match says there is no next one.
+        #expect(try store.events(matching: EventQuery(limit: 2)).next == nil)
+        // Events that come in between pages do not shift the next page (an offset would).
+        _ = try ingestor(store).ingest([
+            article("n1", "Bridge reopens in Marlow after repairs", "The bridge in Marlow reopened.", day: 20_010)
+        ])
+        let later = try store.events(matching: EventQuery(limit: 1, after: cursor))
+        #expect(later.events.map(\.id) == second.events.map(\.id))
+        #expect(later.total == 3)
+    }
+
+    @Test func cursorTokensThatAreNotOnesAreRefused() {
+        #expect(EventCursor(token: "") == nil)
+        #expect(EventCursor(token: "not a cursor") == nil)
+        #expect(EventCursor(token: Data("zz:ev-1".utf8).base64EncodedString()) == nil)
+        let undated = EventCursor(key: EventCursor.undated, id: "ev-00ff")
+        #expect(EventCursor(token: undated.token) == undated)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func entityAndLanguageFiltersAgreeAcrossStores(kind: StoreKind) throws {
+        let store = try kind.make()
+        _ = try ingestor(store).ingest(sample)
+        let all = try store.events(matching: EventQuery()).events
+        for e in all {
+            for name in e.entities {
+                let page = try store.events(matching: EventQuery(entity: name))
+                #expect(page.events.contains { $0.id == e.id }, "\(name) finds \(e.title)")
+                #expect(page.events.allSatisfy { $0.entityKeys.contains { $0.contains(NameFolding.fold(name)) } })
+            }
+            for language in e.languages {
+                #expect(try store.events(matching: EventQuery(language: language)).events.contains { $0.id == e.id })
+            }
+        }
+        #expect(try store.events(matching: EventQuery(entity: "Nowhereville")).total == 0)
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func eventsAreFoundByTheWordsOfTheirArticles(kind: StoreKind) throws {
         let store = try kind.make()
         let vietnamese = article(
