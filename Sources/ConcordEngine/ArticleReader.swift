@@ -116,12 +116,17 @@ public struct ArticleReader: Sendable {
     func readWholeJSON(_ path: String, into sink: (Item) -> Void) {
         let origin = RecordOrigin(file: path, line: 1)
         guard let data = readBounded(path, origin: origin, into: sink) else { return }
+        read(json: data, name: path, into: sink)
+    }
+
+    /// Reads one JSON document: an array of records (the element's position as its line), or one record.
+    public func read(json data: Data, name: String, into sink: (Item) -> Void) {
         let trimmed = data.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         if trimmed.first == UInt8(ascii: "["),
             let array = try? JSONSerialization.jsonObject(with: data) as? [Any]
         {
             for (i, element) in array.enumerated() {
-                let o = RecordOrigin(file: path, line: i + 1)
+                let o = RecordOrigin(file: name, line: i + 1)
                 guard JSONSerialization.isValidJSONObject(element),
                     let bytes = try? JSONSerialization.data(withJSONObject: element)
                 else {
@@ -132,7 +137,32 @@ public struct ArticleReader: Sendable {
             }
             return
         }
+        let origin = RecordOrigin(file: name, line: 1)
         do { sink(.record(try decoder.decodeJSON(data, origin: origin))) } catch { sink(.rejected(error)) }
+    }
+
+    /// Reads JSON lines held in memory (one record per line; blank lines skipped).
+    public func read(lines data: Data, name: String, into sink: (Item) -> Void) {
+        var lineNumber = 1
+        var start = data.startIndex
+        while start < data.endIndex {
+            let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
+            decodeLine(data[start..<end], origin: RecordOrigin(file: name, line: lineNumber), into: sink)
+            lineNumber += 1
+            start = end + 1
+        }
+    }
+
+    /// One JSON line: a record, a rejection, or nothing when it is blank.
+    func decodeLine<C: BidirectionalCollection<UInt8>>(_ line: C, origin: RecordOrigin, into sink: (Item) -> Void) {
+        if line.count > maxRecordBytes {
+            sink(.rejected(.tooLong(origin, bytes: line.count, limit: maxRecordBytes)))
+            return
+        }
+        var slice = line[...]
+        if slice.last == 0x0D { slice = slice.dropLast() }
+        if slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+        do { sink(.record(try decoder.decodeJSON(slice, origin: origin))) } catch { sink(.rejected(error)) }
     }
 
     /// Splits a stream into lines without ever holding more than `maxRecordBytes` of one line.
@@ -153,10 +183,7 @@ public struct ArticleReader: Sendable {
                 sink(.rejected(.tooLong(origin, bytes: overflow, limit: maxRecordBytes)))
                 return
             }
-            var slice = line[...]
-            if slice.last == 0x0D { slice = slice.dropLast() }
-            if slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-            do { sink(.record(try decoder.decodeJSON(slice, origin: origin))) } catch { sink(.rejected(error)) }
+            decodeLine(line, origin: origin, into: sink)
         }
         while !shouldStop() {
             let chunk: Data

@@ -107,15 +107,28 @@ public final class Engine {
     /// Articles held in memory (the time window's and the undated events' members).
     public var cachedArticles: Int { cached.count }
 
+    /// Checks that this engine embeds articles when the store's have embeddings, and not when they have none.
+    ///
+    /// - Throws: ``IngestError``.
+    public func checkEmbeddingMode() throws {
+        guard let embedded = corpus.embedded else { return }
+        if embedded, embedder == nil { throw IngestError.storeHasEmbeddings }
+        if !embedded, embedder != nil { throw IngestError.storeHasNoEmbeddings }
+    }
+
     /// Ingests one batch and commits it.
     ///
     /// - Parameters:
     ///   - records: the batch, in input order.
     ///   - given: the records' features when already extracted (with or without embeddings), in the same order.
+    ///   - update: whether a stored id with other content is replaced; nil follows ``Configuration/update``.
     /// - Throws: ``IngestError`` before anything is done when the store's articles have embeddings and this
     ///   engine has no embedder, or the reverse; ``StoreError`` when the store fails (nothing of the batch is
     ///   then stored).
-    public func ingest(_ records: [InputRecord], features given: [ArticleFeatures]? = nil) throws -> BatchResult {
+    public func ingest(_ records: [InputRecord], features given: [ArticleFeatures]? = nil, update: Bool? = nil) throws
+        -> BatchResult
+    {
+        let update = update ?? configuration.update
         var result = BatchResult()
         result.summary.read = records.count
         var outcomes = [Outcome?](repeating: nil, count: records.count)
@@ -143,7 +156,7 @@ public final class Engine {
             } else if let other = known.contentHashes[hash] {
                 outcomes[i] = .duplicate(of: other)
             } else if known.ids[id] != nil {
-                if configuration.update {
+                if update {
                     replacing[i] = id
                     fresh.append(i)
                 } else {
@@ -165,10 +178,7 @@ public final class Engine {
                 order.append(i)
             }
         }
-        if !order.isEmpty, let embedded = corpus.embedded {
-            if embedded, embedder == nil { throw IngestError.storeHasEmbeddings }
-            if !embedded, embedder != nil { throw IngestError.storeHasNoEmbeddings }
-        }
+        if !order.isEmpty { try checkEmbeddingMode() }
         // Only what will be stored is embedded.
         if let embedder {
             let missing = order.filter { (features[$0].embedding ?? []).isEmpty }

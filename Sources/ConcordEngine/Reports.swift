@@ -18,6 +18,10 @@ public struct EventDetail: Codable, Sendable {
         public var eventDate: EventDate?
         /// For an article with no date at all: the day and month its text names without a year.
         public var yearlessDay: MonthDay?
+        /// The decision that placed it, as `concord explain` says it; its probability and threshold.
+        public var decision: String?
+        public var probability: Double?
+        public var threshold: Double?
 
         public init(_ a: StoredArticle) {
             id = a.article.id
@@ -30,6 +34,9 @@ public struct EventDetail: Codable, Sendable {
             numbers = a.features.numbers
             eventDate = a.features.eventDate
             yearlessDay = a.features.yearlessDay
+            decision = a.decision?.summary
+            probability = a.decision?.assessment?.probability
+            threshold = a.decision?.threshold
         }
     }
 

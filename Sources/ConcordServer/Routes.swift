@@ -4,18 +4,57 @@ import ConcordStore
 import Foundation
 import Hummingbird
 
-/// The HTTP routes of `concord serve`, over one store (read side).
+/// How `concord serve` guards and bounds its API.
+public struct ServerOptions: Sendable {
+    /// The bearer token writes need; nil leaves writes open (the server then only listens on loopback).
+    public var token: String?
+    /// The largest request body accepted, in bytes. Default 16 MiB.
+    public var maxBodyBytes = 16 << 20
+    /// The most records one POST may carry. Default 5,000.
+    public var maxRecords = 5_000
+    /// The clustering configuration `GET /v1/explain` assesses pairs with.
+    public var clustering = EventClustering.Configuration()
+
+    public init(token: String? = nil) { self.token = token }
+}
+
+/// The HTTP routes of `concord serve`, over one store and its resident engine.
 ///
-/// `GET /healthz`, `GET /v1/stats`, `GET /v1/events` (filters `q`, `lang`, `entity`, `since`, `until`;
-/// paging `limit`, `offset`), `GET /v1/events/{id}`, `GET /v1/articles/{id}`. Errors are JSON
-/// `{"error", "detail"}` with their status; never a stack trace or SQL.
+/// Every route and its answers are described in ``OpenAPIDocument/yaml`` (served at `/openapi.yaml`).
+/// Errors are JSON `{"error", "detail"}` with their status; never a stack trace or SQL.
 public enum ConcordRoutes {
     /// The most events one page returns.
     public static let maxLimit = 500
 
-    public static func router(store: any EventStore) -> Router<BasicRequestContext> {
+    /// The routes, as the OpenAPI document lists them: method and path template.
+    public static let routes: [(method: String, path: String)] = [
+        ("GET", "/healthz"), ("GET", "/openapi.yaml"), ("GET", "/metrics"), ("GET", "/v1/stats"),
+        ("GET", "/v1/events"), ("GET", "/v1/events/{id}"), ("GET", "/v1/articles/{id}"),
+        ("POST", "/v1/articles"), ("GET", "/v1/explain"), ("GET", "/v1/stream"),
+    ]
+
+    /// - Parameters:
+    ///   - ingest: the store's writer; without one, `POST /v1/articles` answers 503.
+    ///   - hub: the live feed of `GET /v1/stream` (the one `ingest` publishes to).
+    public static func router(
+        store: any EventStore, ingest: IngestService? = nil, hub: StreamHub? = nil,
+        metrics: ServerMetrics = ServerMetrics(), options: ServerOptions = ServerOptions()
+    ) -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: ObservingMiddleware(metrics: metrics))
+        router.add(middleware: JSONErrorMiddleware())
         router.get("healthz") { _, _ in json(["status": "ok"]) }
+        router.get("openapi.yaml") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
+        }
+        router.get("metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(
+                    byteBuffer: ByteBuffer(string: metrics.render(store: store, ingest: ingest, hub: hub))))
+        }
         router.get("v1/stats") { _, _ in
             try guarded { json(try store.counts()) }
         }
@@ -23,7 +62,10 @@ public enum ConcordRoutes {
             try guarded {
                 let query = try eventQuery(request.uri.queryParameters)
                 let page = try store.events(matching: query)
-                return json(EventList(events: page.events, total: page.total, offset: page.offset, limit: query.limit))
+                return json(
+                    EventList(
+                        events: page.events, total: page.total, offset: page.offset, limit: query.limit,
+                        nextCursor: page.next?.token))
             }
         }
         router.get("v1/events/:id") { _, context in
@@ -42,7 +84,60 @@ public enum ConcordRoutes {
                 return json(stored)
             }
         }
+        router.get("v1/explain") { request, _ in
+            try guarded {
+                let p = request.uri.queryParameters
+                guard let a = p.get("a"), !a.isEmpty else {
+                    throw APIError(.badRequest, "a (an article id) is required; b (a second one) is optional")
+                }
+                let ids = [a] + (p.get("b").map { [$0] } ?? [])
+                let stored = try ids.map { id -> StoredArticle in
+                    guard let s = try store.article(id) else { throw APIError(.notFound, "no article \(id)") }
+                    return s
+                }
+                return json(try ExplainReport(stored, store: store, configuration: options.clustering))
+            }
+        }
+        router.post("v1/articles") { request, _ in
+            try await guardedAsync {
+                try authorize(request, token: options.token)
+                guard let ingest else { throw APIError(.serviceUnavailable, "this server does not ingest") }
+                let submission = try await ArticleBody.decode(request, options: options)
+                do {
+                    return json(try await ingest.ingest(submission))
+                } catch let full as IngestService.QueueFull {
+                    throw APIError(
+                        .serviceUnavailable,
+                        "the ingest queue is full (\(full.limit) requests waiting or running): retry shortly",
+                        headers: [.retryAfter: "1"])
+                }
+            }
+        }
+        router.get("v1/stream") { request, _ in
+            try guarded {
+                guard let hub else { throw APIError(.serviceUnavailable, "this server has no live stream") }
+                let max = try number(request.uri.queryParameters, "max", default: nil, range: 1...1_000_000)
+                return eventStream(hub.subscribe(), max: max)
+            }
+        }
         return router
+    }
+
+    /// Server-sent events: a comment first (so a client sees the stream open), then one message per change.
+    static func eventStream(_ messages: AsyncStream<StreamHub.Message>, max: Int?) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache"],
+            body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: ": concord event stream\n\n"))
+                var sent = 0
+                for await m in messages {
+                    try await writer.write(ByteBuffer(string: m.sse))
+                    sent += 1
+                    if let max, sent >= max { break }
+                }
+                try await writer.finish(nil)
+            })
     }
 
     /// One page of events.
@@ -51,6 +146,8 @@ public enum ConcordRoutes {
         var total: Int
         var offset: Int
         var limit: Int
+        /// Pass as `cursor` for the next page; absent on the last page.
+        var nextCursor: String?
     }
 
     /// The filters and page of `GET /v1/events`.
@@ -66,40 +163,113 @@ public enum ConcordRoutes {
             }
             return date
         }
-        func number(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
-            guard let text = p.get(name) else { return value }
-            guard let n = Int(text), range.contains(n) else {
-                throw APIError(
-                    .badRequest, "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        var after: EventCursor?
+        if let token = p.get("cursor") {
+            guard let cursor = EventCursor(token: token) else {
+                throw APIError(.badRequest, "cursor must be a nextCursor this server gave, not \(token)")
             }
-            return n
+            after = cursor
+        }
+        func text(_ name: String) -> String? {
+            guard let t = p.get(name), !t.isEmpty else { return nil }
+            return t
         }
         return EventQuery(
-            since: try day("since"), until: try day("until"), language: p.get("lang"), entity: p.get("entity"),
-            text: p.get("q"), limit: try number("limit", default: 50, range: 1...maxLimit),
-            offset: try number("offset", default: 0, range: 0...Int(Int32.max)))
+            since: try day("since"), until: try day("until"), language: text("lang"), entity: text("entity"),
+            text: text("q"), limit: try number(p, "limit", default: 50, range: 1...maxLimit) ?? 50,
+            offset: try number(p, "offset", default: 0, range: 0...Int(Int32.max)) ?? 0, after: after)
     }
 
-    /// A JSON response.
-    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) -> Response {
+    static func number(_ p: Parameters, _ name: String, default value: Int?, range: ClosedRange<Int>) throws -> Int? {
+        guard let text = p.get(name) else { return value }
+        guard let n = Int(text), range.contains(n) else {
+            throw APIError(
+                .badRequest, "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return n
+    }
+
+    /// Writes need `Authorization: Bearer <token>` when a token is set: 401 without one, 403 with another.
+    static func authorize(_ request: Request, token: String?) throws {
+        guard let token else { return }
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
+            throw APIError(
+                .unauthorized, "writes need the header Authorization: Bearer <token>",
+                headers: [.wwwAuthenticate: "Bearer"])
+        }
+        let given = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
+        guard constantTimeEqual(Array(given.utf8), Array(token.utf8)) else {
+            throw APIError(.forbidden, "the bearer token is not this server's")
+        }
+    }
+
+    /// Compares in time that depends on the lengths only, not on where the bytes differ.
+    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        var difference = UInt8(truncatingIfNeeded: a.count ^ b.count) | (a.count == b.count ? 0 : 1)
+        for i in 0..<max(a.count, b.count) {
+            difference |= (i < a.count ? a[i] : 0) ^ (i < b.count ? b[i] : 0)
+        }
+        return difference == 0
+    }
+
+    static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        return encoder
+    }()
+
+    /// A JSON response.
+    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:])
+        -> Response
+    {
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        guard let data = try? encoder.encode(value) else {
+            return Response(
+                status: .internalServerError, headers: [.contentType: "application/json; charset=utf-8"],
+                body: ResponseBody(
+                    byteBuffer: ByteBuffer(
+                        string: #"{"detail":"the answer could not be written as JSON","error":"internal"}"#)))
+        }
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// Runs a handler; an ``APIError`` becomes its JSON answer, any other failure a 500 without details.
-    static func guarded(_ body: () throws -> Response) throws -> Response {
-        do {
-            return try body()
-        } catch let e as APIError {
-            return json(["error": e.code, "detail": e.detail], status: e.status)
-        } catch {
-            return json(["error": "store", "detail": "the store failed: \(error)"], status: .internalServerError)
+    /// The JSON answer for an error.
+    static func errorResponse(_ error: any Error) -> Response {
+        if let e = error as? APIError {
+            return json(["error": e.code, "detail": e.detail], status: e.status, headers: e.headers)
         }
+        if let e = error as? any HTTPResponseError {
+            let status = e.status
+            let detail =
+                status == .notFound
+                ? "no such route; GET /openapi.yaml lists them" : status.reasonPhrase
+            return json(["error": APIError.code(status), "detail": detail], status: status)
+        }
+        if let e = error as? StoreError {
+            return json(["error": "store", "detail": e.description], status: .internalServerError)
+        }
+        return json(["error": "internal", "detail": "the server failed: \(error)"], status: .internalServerError)
+    }
+
+    /// Runs a handler; failures become their JSON answers.
+    static func guarded(_ body: () throws -> Response) throws -> Response {
+        do { return try body() } catch { return errorResponse(error) }
+    }
+
+    static func guardedAsync(_ body: () async throws -> Response) async throws -> Response {
+        do { return try await body() } catch { return errorResponse(error) }
+    }
+}
+
+/// Turns what the router itself throws (no such route, a method it does not take) into the JSON errors
+/// of the API.
+struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
+        do { return try await next(request, context) } catch { return ConcordRoutes.errorResponse(error) }
     }
 }
 
@@ -107,16 +277,27 @@ public enum ConcordRoutes {
 struct APIError: Error {
     var status: HTTPResponse.Status
     var detail: String
-    var code: String {
+    var headers: HTTPFields = [:]
+    var code: String { Self.code(status) }
+
+    static func code(_ status: HTTPResponse.Status) -> String {
         switch status {
-        case .notFound: return "not_found"
         case .badRequest: return "bad_request"
-        default: return "error"
+        case .unauthorized: return "unauthorized"
+        case .forbidden: return "forbidden"
+        case .notFound: return "not_found"
+        case .methodNotAllowed: return "method_not_allowed"
+        case .contentTooLarge: return "too_large"
+        case .unsupportedMediaType: return "unsupported_media_type"
+        case .tooManyRequests: return "too_many_requests"
+        case .serviceUnavailable: return "unavailable"
+        default: return status.code >= 500 ? "internal" : "error"
         }
     }
 
-    init(_ status: HTTPResponse.Status, _ detail: String) {
+    init(_ status: HTTPResponse.Status, _ detail: String, headers: HTTPFields = [:]) {
         self.status = status
         self.detail = detail
+        self.headers = headers
     }
 }
