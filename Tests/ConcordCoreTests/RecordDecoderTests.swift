@@ -105,7 +105,11 @@ import Testing
         #expect(date.timeIntervalSince1970 == expected)
     }
 
-    @Test(arguments: ["None", "null", "", "2025-13-27", "2021-02-30", "yesterday", "18/10", "2021-10-18T25:00:00Z"])
+    @Test(arguments: [
+        "None", "null", "", "2025-13-27", "2021-02-30", "yesterday", "18/10", "2021-10-18T25:00:00Z",
+        // Epoch numbers past any calendar day a feature can hold (they used to crash the day arithmetic).
+        "999999999999999999999999999999", "1e300", "99999999999999999",
+    ])
     func rejects(raw: String) {
         #expect(PublicationDateParser.parse(raw) == nil)
     }

@@ -14,11 +14,16 @@ public enum PublicationDateParser {
     }
 
     /// The date, or nil when the string is not a date this parser knows.
+    /// 10000-01-01T00:00:00Z: dates are read up to the year 9999.
+    static let latestSeconds = 253_402_300_800.0
+
     public static func parse(_ raw: String) -> Date? {
         let s = raw.trimmingCharacters(in: .whitespaces)
         if isNullLike(s) { return nil }
         if let seconds = Double(s), s.allSatisfy({ $0.isNumber || $0 == "." }), seconds > 1e8 {
-            return Date(timeIntervalSince1970: seconds > 1e11 ? seconds / 1000 : seconds)
+            // Seconds, or milliseconds past 1e11; nothing past the year 9999 is a publication time.
+            let t = seconds > 1e11 ? seconds / 1000 : seconds
+            return t < latestSeconds ? Date(timeIntervalSince1970: t) : nil
         }
         if let d = parseNumeric(s) { return d }
         return parseRFC2822(s)
