@@ -110,7 +110,7 @@ public enum OpenAPIDocument {
               operationId: getArticle
               summary: One stored article, its features, its event and the decision that placed it.
               parameters:
-                - {name: id, in: path, required: true, schema: {type: string}}
+                - {name: id, in: path, required: true, schema: {type: string, examples: [demo-001]}}
               responses:
                 "200":
                   description: The article.
@@ -165,8 +165,8 @@ public enum OpenAPIDocument {
               operationId: explain
               summary: Why an article is in its event, or why two articles are or are not one event.
               parameters:
-                - {name: a, in: query, required: true, description: "An article id.", schema: {type: string}}
-                - {name: b, in: query, description: "A second article id.", schema: {type: string}}
+                - {name: a, in: query, required: true, description: "An article id.", schema: {type: string, examples: [demo-001]}}
+                - {name: b, in: query, description: "A second article id.", schema: {type: string, examples: [demo-002]}}
               responses:
                 "200":
                   description: The explanation `concord explain` prints.
