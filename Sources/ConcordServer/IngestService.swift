@@ -68,6 +68,7 @@ public final class IngestService: Sendable {
     let queue = DispatchQueue(label: "concord.ingest")
     let state = Mutex(State())
     let hub: StreamHub?
+    let cache: ResponseCache?
 
     struct State {
         var depth = 0
@@ -83,9 +84,14 @@ public final class IngestService: Sendable {
     /// - Parameters:
     ///   - engine: the store's resident engine; from now on used only by this service.
     ///   - hub: where to announce created and joined events and merges, for `GET /v1/stream`.
+    ///   - cache: the server's rendered reads, made stale by every change to the store.
     ///   - pause: a sleep after each committed batch, for crash tests.
-    public init(engine: Engine, hub: StreamHub? = nil, maxQueued: Int = 8, pause: Duration = .zero) {
+    public init(
+        engine: Engine, hub: StreamHub? = nil, cache: ResponseCache? = nil, maxQueued: Int = 8,
+        pause: Duration = .zero
+    ) {
         self.engine = EngineBox(engine)
+        self.cache = cache
         self.pause = pause
         self.hub = hub
         self.maxQueued = max(1, maxQueued)
@@ -105,24 +111,30 @@ public final class IngestService: Sendable {
         let box = engine
         let size = batchSize
         let hub = hub
+        let cache = cache
         let pause = pause
         let reply: Reply = try await withCheckedThrowingContinuation { continuation in
             queue.async {
                 continuation.resume(
-                    with: Result { try Self.run(submission, on: box.engine, batchSize: size, hub: hub, pause: pause) })
+                    with: Result {
+                        try Self.run(
+                            submission, on: box.engine, batchSize: size, hub: hub, cache: cache, pause: pause)
+                    })
             }
         }
         state.withLock { $0.ingested += reply.totals.ingested + reply.totals.updated }
         return reply
     }
 
-    static func run(_ submission: Submission, on engine: Engine, batchSize: Int, hub: StreamHub?, pause: Duration)
-        throws -> Reply
-    {
+    static func run(
+        _ submission: Submission, on engine: Engine, batchSize: Int, hub: StreamHub?, cache: ResponseCache?,
+        pause: Duration
+    ) throws -> Reply {
         var results: [RecordResult] = []
         var totals = IngestSummary()
         if !submission.rejected.isEmpty {
             try engine.store.recordRejects(submission.rejected)
+            cache?.invalidate()
             totals.rejected = submission.rejected.count
             totals.read = submission.rejected.count
             for r in submission.rejected {
@@ -136,7 +148,13 @@ public final class IngestService: Sendable {
         while start < submission.records.count {
             let batch = Array(submission.records[start..<min(start + batchSize, submission.records.count)])
             start += batch.count
-            let result = try engine.ingest(batch, update: submission.update)
+            let result: Engine.BatchResult
+            do { result = try engine.ingest(batch, update: submission.update) } catch {
+                // A failed batch stored nothing, but the answers kept before it are dropped all the same.
+                cache?.invalidate()
+                throw error
+            }
+            if !result.decisions.isEmpty || !result.merges.isEmpty { cache?.invalidate() }
             totals.add(result.summary)
             for (record, outcome) in zip(batch, result.outcomes) {
                 results.append(Self.result(record, outcome))

@@ -29,7 +29,7 @@ public final class ServerMetrics: Sendable {
     }
 
     /// The exposition, with the gauges read now.
-    func render(store: any EventStore, ingest: IngestService?, hub: StreamHub?) -> String {
+    func render(store: any EventStore, ingest: IngestService?, hub: StreamHub?, cache: ResponseCache?) -> String {
         func gauge(_ name: String, _ unit: String, _ help: String, _ value: Double) {
             registry.makeGauge(
                 descriptor: .init(namespace: "concord", metricName: name, unitName: unit, helpText: help)
@@ -44,6 +44,11 @@ public final class ServerMetrics: Sendable {
             Double(ingest?.ingestedSinceStart ?? 0))
         gauge("ingest_queue_depth", "", "POST requests waiting or being ingested", Double(ingest?.depth ?? 0))
         gauge("stream_listeners", "", "Clients connected to /v1/stream", Double(hub?.count ?? 0))
+        if let cache {
+            let (hits, misses) = cache.counts
+            gauge("read_cache_hits", "total", "Reads answered from the cache since the server started", Double(hits))
+            gauge("read_cache_misses", "total", "Reads rendered anew since the server started", Double(misses))
+        }
         return registry.emitToString()
     }
 }

@@ -36,10 +36,17 @@ public enum ConcordRoutes {
     /// - Parameters:
     ///   - ingest: the store's writer; without one, `POST /v1/articles` answers 503.
     ///   - hub: the live feed of `GET /v1/stream` (the one `ingest` publishes to).
+    ///   - cache: rendered reads, kept until `ingest` changes the store. Without one every read is rendered
+    ///     anew; give one only when `ingest` is the store's only writer and has the same cache.
     public static func router(
-        store: any EventStore, ingest: IngestService? = nil, hub: StreamHub? = nil,
+        store: any EventStore, ingest: IngestService? = nil, hub: StreamHub? = nil, cache: ResponseCache? = nil,
         metrics: ServerMetrics = ServerMetrics(), options: ServerOptions = ServerOptions()
     ) -> Router<BasicRequestContext> {
+        /// A read's JSON, from the cache when the store has not changed since it was rendered.
+        @Sendable func cached(_ request: Request, _ render: () throws -> ByteBuffer) throws -> Response {
+            let body = try cache?.body(request.uri.description, render: render) ?? render()
+            return jsonResponse(body)
+        }
         let router = Router()
         router.add(middleware: ObservingMiddleware(metrics: metrics))
         router.add(middleware: JSONErrorMiddleware())
@@ -53,35 +60,42 @@ public enum ConcordRoutes {
             Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: ResponseBody(
-                    byteBuffer: ByteBuffer(string: metrics.render(store: store, ingest: ingest, hub: hub))))
+                    byteBuffer: ByteBuffer(string: metrics.render(store: store, ingest: ingest, hub: hub, cache: cache))
+                ))
         }
-        router.get("v1/stats") { _, _ in
-            try guarded { json(try store.counts()) }
+        router.get("v1/stats") { request, _ in
+            try guarded { try cached(request) { try encode(try store.counts()) } }
         }
         router.get("v1/events") { request, _ in
             try guarded {
                 let query = try eventQuery(request.uri.queryParameters)
-                let page = try store.events(matching: query)
-                return json(
-                    EventList(
-                        events: page.events, total: page.total, offset: page.offset, limit: query.limit,
-                        nextCursor: page.next?.token))
-            }
-        }
-        router.get("v1/events/:id") { _, context in
-            try guarded {
-                let id = try context.parameters.require("id")
-                guard let (summary, articles) = try store.event(EventID(id)) else {
-                    throw APIError(.notFound, "no event \(id)")
+                return try cached(request) {
+                    let page = try store.events(matching: query)
+                    return try encode(
+                        EventList(
+                            events: page.events, total: page.total, offset: page.offset, limit: query.limit,
+                            nextCursor: page.next?.token))
                 }
-                return json(EventDetail(summary: summary, articles: articles.map(EventDetail.Member.init)))
             }
         }
-        router.get("v1/articles/:id") { _, context in
+        router.get("v1/events/:id") { request, context in
             try guarded {
                 let id = try context.parameters.require("id")
-                guard let stored = try store.article(id) else { throw APIError(.notFound, "no article \(id)") }
-                return json(stored)
+                return try cached(request) {
+                    guard let (summary, articles) = try store.event(EventID(id)) else {
+                        throw APIError(.notFound, "no event \(id)")
+                    }
+                    return try encode(EventDetail(summary: summary, articles: articles.map(EventDetail.Member.init)))
+                }
+            }
+        }
+        router.get("v1/articles/:id") { request, context in
+            try guarded {
+                let id = try context.parameters.require("id")
+                return try cached(request) {
+                    guard let stored = try store.article(id) else { throw APIError(.notFound, "no article \(id)") }
+                    return try encode(stored)
+                }
             }
         }
         router.get("v1/explain") { request, _ in
@@ -219,20 +233,29 @@ public enum ConcordRoutes {
         return encoder
     }()
 
-    /// A JSON response.
-    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:])
+    /// A value as JSON.
+    static func encode<T: Encodable>(_ value: T) throws -> ByteBuffer {
+        do { return ByteBuffer(bytes: try encoder.encode(value)) } catch {
+            throw APIError(.internalServerError, "the answer could not be written as JSON")
+        }
+    }
+
+    /// A JSON response of an encoded body.
+    static func jsonResponse(_ body: ByteBuffer, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:])
         -> Response
     {
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
-        guard let data = try? encoder.encode(value) else {
-            return Response(
-                status: .internalServerError, headers: [.contentType: "application/json; charset=utf-8"],
-                body: ResponseBody(
-                    byteBuffer: ByteBuffer(
-                        string: #"{"detail":"the answer could not be written as JSON","error":"internal"}"#)))
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: body))
+    }
+
+    /// A JSON response.
+    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:])
+        -> Response
+    {
+        do { return jsonResponse(try encode(value), status: status, headers: headers) } catch {
+            return errorResponse(error)
         }
-        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     /// The JSON answer for an error.

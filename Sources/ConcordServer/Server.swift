@@ -28,8 +28,11 @@ public enum ConcordServer {
         listening: @escaping @Sendable (String, Int) -> Void = { _, _ in }
     ) -> some ApplicationProtocol {
         let hub = StreamHub()
-        let ingest = engine.map { IngestService(engine: $0, hub: hub, maxQueued: maxQueued, pause: pause) }
-        let router = ConcordRoutes.router(store: store, ingest: ingest, hub: hub, options: options)
+        let cache = ResponseCache()
+        let ingest = engine.map {
+            IngestService(engine: $0, hub: hub, cache: cache, maxQueued: maxQueued, pause: pause)
+        }
+        let router = ConcordRoutes.router(store: store, ingest: ingest, hub: hub, cache: cache, options: options)
         return Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: "concord"),

@@ -14,18 +14,19 @@ import Testing
     struct Server {
         var store = MemoryEventStore()
         var hub = StreamHub()
+        var cache = ResponseCache()
         var ingest: IngestService
         var options: ServerOptions
         var app: Application<RouterResponder<BasicRequestContext>>
 
         init(token: String? = nil, maxRecords: Int = 5_000, maxBodyBytes: Int = 16 << 20, maxQueued: Int = 8) throws {
             let engine = try Engine(store: store, extractor: FeatureExtractor(languageIdentifier: NoLanguage()))
-            ingest = IngestService(engine: engine, hub: hub, maxQueued: maxQueued)
+            ingest = IngestService(engine: engine, hub: hub, cache: cache, maxQueued: maxQueued)
             options = ServerOptions(token: token)
             options.maxRecords = maxRecords
             options.maxBodyBytes = maxBodyBytes
             app = Application(
-                router: ConcordRoutes.router(store: store, ingest: ingest, hub: hub, options: options))
+                router: ConcordRoutes.router(store: store, ingest: ingest, hub: hub, cache: cache, options: options))
         }
     }
 
@@ -366,6 +367,53 @@ import Testing
                 #expect(text.contains("concord_stored_events 0"))
             }
         }
+    }
+
+    @Test func keptReadsAreNeverStale() async throws {
+        let server = try Server()
+        _ = try await server.ingest.ingest(.init(records: [Self.inputRecord(Self.records[0])], rejected: []))
+        struct Page: Decodable {
+            struct Event: Decodable {
+                var id: String
+                var articleCount: Int
+            }
+            var events: [Event]
+            var total: Int
+        }
+        try await server.app.test(.router) { client in
+            func page() async throws -> Page {
+                try await client.execute(uri: "/v1/events?limit=10", method: .get) { try decode(Page.self, $0) }
+            }
+            let first = try await page()
+            #expect(try await page().events.map(\.id) == first.events.map(\.id))
+            #expect(server.cache.counts.hits == 1, "the second read came from the cache")
+            // A join changes the event: the next read shows it.
+            _ = try await server.ingest.ingest(.init(records: [Self.inputRecord(Self.records[1])], rejected: []))
+            #expect(try await page().events.map(\.articleCount) == [2])
+            // A new event too; and a POST that only repeats stored articles keeps the cache.
+            try await client.execute(
+                uri: "/v1/articles", method: .post, headers: Self.jsonHeaders, body: Self.json([Self.records[2]])
+            ) { #expect($0.status == .ok) }
+            #expect(try await page().total == 2)
+            let generation = server.cache.generation
+            _ = try await server.ingest.ingest(.init(records: [Self.inputRecord(Self.records[2])], rejected: []))
+            #expect(server.cache.generation == generation)
+            // A 404 is not kept: the event it asked for may come.
+            try await client.execute(uri: "/v1/events/ev-none", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/v1/events/ev-none", method: .get) { #expect($0.status == .notFound) }
+        }
+    }
+
+    @Test func theCacheKeepsItsBound() {
+        let cache = ResponseCache(maxBytes: 1_000, maxEntryBytes: 400)
+        for i in 0..<20 { _ = cache.body("k\(i)") { ByteBuffer(repeating: 0, count: 100) } }
+        #expect(cache.state.withLock { $0.bytes } <= 1_000)
+        // The newest answers stay.
+        _ = cache.body("k19") { ByteBuffer(repeating: 1, count: 100) }
+        #expect(cache.counts.hits == 1)
+        // An answer over the entry bound is given but not kept.
+        _ = cache.body("big") { ByteBuffer(repeating: 0, count: 500) }
+        #expect(cache.state.withLock { $0.entries["big"] } == nil)
     }
 
     @Test func unknownRoutesAreJSON404s() async throws {
