@@ -119,6 +119,29 @@ import Testing
         }
     }
 
+    /// SIGTERM during a POST: the request in flight finishes (every batch of it committed and answered),
+    /// then the server exits 0.
+    @Test func sigtermFinishesThePostInFlight() async throws {
+        try await withTemporaryDirectory { dir in
+            let input = try CrashRecoveryTests.writeInput(articles: 16, in: dir)
+            let lines = try String(contentsOfFile: input, encoding: .utf8).split(separator: "\n")
+            let store = StoreQueries(directory: dir, db: "graceful.sqlite")
+            let server = try await Server.start(
+                store.db, extra: ["--batch-size", "4", "--commit-delay-ms", "300"], in: dir)
+            let post = Task { try await server.post(lines.map { $0 }) }
+            while try await CrashRecoveryTests.storedArticles(store) < 4 {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            server.process.send(SIGTERM)
+            let (status, body) = try await post.value
+            let stopped = try await server.process.finish()
+            #expect(status == 200)
+            #expect(try JSONDecoder().decode(Totals.self, from: body).totals.ingested == 16)
+            #expect(!stopped.killedBySignal && stopped.status == 0, "\(stopped)")
+            #expect(try await CrashRecoveryTests.storedArticles(store) == 16)
+        }
+    }
+
     /// While a server holds a store, `concord ingest` into it refuses at once and names the server.
     @Test func ingestRefusesWhileAServerHoldsTheStore() async throws {
         try await withTemporaryDirectory { dir in
