@@ -107,13 +107,16 @@ public final class Engine {
     /// Articles held in memory (the time window's and the undated events' members).
     public var cachedArticles: Int { cached.count }
 
-    /// Checks that this engine embeds articles when the store's have embeddings, and not when they have none.
+    /// Checks that articles come with embeddings when the store's have them, and without when they have none.
     ///
+    /// - Parameter embedding: whether the articles will have embeddings; nil: whether this engine has an
+    ///   embedder.
     /// - Throws: ``IngestError``.
-    public func checkEmbeddingMode() throws {
+    public func checkEmbeddingMode(embedding: Bool? = nil) throws {
         guard let embedded = corpus.embedded else { return }
-        if embedded, embedder == nil { throw IngestError.storeHasEmbeddings }
-        if !embedded, embedder != nil { throw IngestError.storeHasNoEmbeddings }
+        let embeds = embedding ?? (embedder != nil)
+        if embedded, !embeds { throw IngestError.storeHasEmbeddings }
+        if !embedded, embeds { throw IngestError.storeHasNoEmbeddings }
     }
 
     /// Ingests one batch and commits it.
@@ -178,7 +181,9 @@ public final class Engine {
                 order.append(i)
             }
         }
-        if !order.isEmpty { try checkEmbeddingMode() }
+        // Embeddings come from the embedder, or with the features given (benchmarks compute them once).
+        let embeds = embedder != nil || order.contains { !(features[$0].embedding ?? []).isEmpty }
+        if !order.isEmpty { try checkEmbeddingMode(embedding: embeds) }
         // Only what will be stored is embedded.
         if let embedder {
             let missing = order.filter { (features[$0].embedding ?? []).isEmpty }
@@ -286,7 +291,7 @@ public final class Engine {
         }
         delta.newTerms = Array(state.vocabulary.terms[termsBefore...])
         delta.latestDay = days.max()
-        if corpus.embedded == nil, !order.isEmpty { delta.embedded = embedder != nil }
+        if corpus.embedded == nil, !order.isEmpty { delta.embedded = embeds }
         batch.corpus = delta
         let seqs = try store.commit(batch)
 

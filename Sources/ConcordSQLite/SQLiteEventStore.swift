@@ -123,6 +123,10 @@ public final class SQLiteEventStore: EventStore, Sendable {
                     arguments: [Self.joinedKeys(e), row[0] as String])
             }
         }
+        // Counts by language from an index, not from a scan of every article's row (text and features).
+        m.registerMigration("v7 article language index") { db in
+            try db.execute(sql: "CREATE INDEX articles_language ON articles(language)")
+        }
         return m
     }
 
@@ -526,6 +530,10 @@ public final class SQLiteEventStore: EventStore, Sendable {
                         probability: $0[2], explanation: $0[3])
                 }
         }
+    }
+
+    public func eventCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0 }
     }
 
     public func counts() throws -> StoreCounts {

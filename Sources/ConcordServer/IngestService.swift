@@ -165,7 +165,7 @@ public final class IngestService: Sendable {
                 usleep(useconds_t(min(60_000_000, c.seconds * 1_000_000 + c.attoseconds / 1_000_000_000_000)))
             }
         }
-        totals.events = (try? engine.store.counts().events) ?? 0
+        totals.events = (try? engine.store.eventCount()) ?? 0
         results.sort { $0.line < $1.line }
         return Reply(results: results, totals: totals)
     }

@@ -19,16 +19,17 @@ public enum ConcordServer {
     ///
     /// - Parameters:
     ///   - engine: the store's writer (the caller holds the store's ``WriterLock``); nil serves reads only.
+    ///   - cacheBytes: the bound of the cache of rendered reads; 0 renders every read anew.
     ///   - pause: a sleep after each committed batch, for crash tests.
     ///   - listening: called with the address and port once the server listens (the port the system chose,
     ///     for port 0).
     public static func application(
         store: any EventStore, engine: Engine?, options: ServerOptions, host: String, port: Int,
-        logger: Logger, maxQueued: Int = 8, pause: Duration = .zero,
+        logger: Logger, maxQueued: Int = 8, cacheBytes: Int = 64 << 20, pause: Duration = .zero,
         listening: @escaping @Sendable (String, Int) -> Void = { _, _ in }
     ) -> some ApplicationProtocol {
         let hub = StreamHub()
-        let cache = ResponseCache()
+        let cache = cacheBytes > 0 ? ResponseCache(maxBytes: cacheBytes) : nil
         let ingest = engine.map {
             IngestService(engine: $0, hub: hub, cache: cache, maxQueued: maxQueued, pause: pause)
         }

@@ -54,6 +54,13 @@ public protocol EventStore: Sendable {
 
     /// Counts of stored things.
     func counts() throws -> StoreCounts
+
+    /// How many events are stored (what ``counts()`` says, without counting the rest).
+    func eventCount() throws -> Int
+}
+
+extension EventStore {
+    public func eventCount() throws -> Int { try counts().events }
 }
 
 /// A stored article as the engine reads it back: its position in ingest order, its features, its event.

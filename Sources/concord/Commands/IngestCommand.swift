@@ -96,7 +96,7 @@ struct IngestCommand: AsyncParsableCommand {
             throw CommandError("\(error)\(batches > 0 ? " (the \(batches) batches before it are stored)" : "")")
         }
         progress.finish()
-        summary.events = (try? db.counts().events) ?? 0
+        summary.events = (try? db.eventCount()) ?? 0
         let seconds = Date().timeIntervalSince(started)
         let interrupted = interrupt.signal != nil
         switch format {

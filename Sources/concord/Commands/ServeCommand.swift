@@ -41,6 +41,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The largest POST body, in megabytes.") var maxBodyMb = 16
     @Option(name: .long, help: "POST requests that may wait or run at once; more are answered 503.")
     var maxQueued = 8
+    @Option(
+        name: .long,
+        help: "Megabytes of rendered reads kept until the next commit (0: render every read anew).")
+    var cacheMb = 64
     @Option(name: .long, help: "Log level of the request log on stderr (trace, debug, info, notice, warning, error).")
     var logLevel = "info"
     @Option(
@@ -54,6 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
         if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
         if maxRecords < 1 { throw ValidationError("--max-records must be at least 1") }
         if !(1...1_024).contains(maxBodyMb) { throw ValidationError("--max-body-mb must be from 1 to 1024") }
+        if !(0...65_536).contains(cacheMb) { throw ValidationError("--cache-mb must be from 0 to 65536") }
         if maxQueued < 1 { throw ValidationError("--max-queued must be at least 1") }
         if Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
@@ -110,7 +115,7 @@ struct ServeCommand: AsyncParsableCommand {
         let writes = token == nil ? "writes open (loopback only)" : "writes need the bearer token"
         let app = ConcordServer.application(
             store: db, engine: engine, options: options, host: host, port: port, logger: logger,
-            maxQueued: maxQueued, pause: .milliseconds(min(max(0, commitDelayMs), 60_000))
+            maxQueued: maxQueued, cacheBytes: cacheMb << 20, pause: .milliseconds(min(max(0, commitDelayMs), 60_000))
         ) { host, port in
             Console.error("concord: serving \(path) on http://\(host):\(port) (\(writes); Ctrl-C stops)")
         }
