@@ -163,8 +163,8 @@ struct TestIngest {
         let cursor = try #require(first.next)
         // The token is what a client sends back; it reads as the same place.
         #expect(EventCursor(token: cursor.token) == cursor)
-        let parsed: EventCursor? = EventCursor(token: cursor.token)
-        let second = try store.events(matching: EventQuery(limit: 1, after: try #require(parsed)))
+        let parsed: EventCursor = try #require(EventCursor(token: cursor.token))
+        let second = try store.events(matching: EventQuery(limit: 1, after: parsed))
         #expect(first.events.map(\.id) + second.events.map(\.id) == all)
         #expect(second.total == 2)
         #expect(second.next == nil)
