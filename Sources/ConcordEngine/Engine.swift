@@ -472,6 +472,15 @@ extension Engine {
         _ a: ArticleFeatures, _ b: ArticleFeatures, in store: any EventStore,
         configuration: EventClustering.Configuration
     ) throws -> SameEventScorer.Assessment {
+        var state = try assessor(store, configuration: configuration)
+        return state.assess(a, b)
+    }
+
+    /// A clustering state with the store's corpus statistics and stream thresholds and no event, for assessing
+    /// pairs as the next batch would.
+    public static func assessor(_ store: any EventStore, configuration: EventClustering.Configuration) throws
+        -> EventClustering
+    {
         let corpus = try store.corpus()
         var state = EventClustering(configuration: configuration)
         state.configuration.scorer.streamThresholds = corpus.thresholds
@@ -480,6 +489,6 @@ extension Engine {
                 documents: corpus.documents, termFrequency: corpus.termFrequency,
                 entityFrequency: corpus.entityFrequency),
             vocabulary: TermVocabulary(terms: corpus.terms))
-        return state.assess(a, b)
+        return state
     }
 }

@@ -35,5 +35,6 @@ extension EventSummary {
         let days = members.compactMap(\.anchorDay)
         firstDay = days.min()
         lastDay = days.max()
+        languageCounts = langs
     }
 }

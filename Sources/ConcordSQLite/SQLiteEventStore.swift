@@ -465,6 +465,28 @@ public final class SQLiteEventStore: EventStore, Sendable {
             events: events, total: total, offset: offset, next: more ? events.last.map(EventCursor.init(after:)) : nil)
     }
 
+    public func events(sharingAnyOf words: [String], excluding: EventID, limit: Int) throws -> [EventID] {
+        let phrases = words.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            .map {
+                "\"" + $0.filter { !$0.isNewline && $0 != "\0" }.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+        guard !phrases.isEmpty, limit > 0 else { return [] }
+        let ids: [String] = try read { db in
+            // Events by their best-ranked (bm25) article among the 400 best; an event's many articles do not
+            // add up. (bm25 can only rank the full-text table's own rows, hence the inner query.)
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT m.event_id FROM (
+                        SELECT id, bm25(article_text) AS score FROM article_text WHERE article_text MATCH ?
+                        ORDER BY score LIMIT 400) r
+                    JOIN memberships m ON m.article_id = r.id WHERE m.event_id != ?
+                    GROUP BY m.event_id ORDER BY MIN(r.score), m.event_id LIMIT ?
+                    """, arguments: [phrases.joined(separator: " OR "), excluding.rawValue, limit])
+        }
+        return ids.map { EventID($0) }
+    }
+
     /// An FTS5 query for words a person typed: every word must occur (any order), each taken literally.
     static func ftsQuery(_ text: String) -> String? {
         let words = text.split(whereSeparator: { $0.isWhitespace }).map {

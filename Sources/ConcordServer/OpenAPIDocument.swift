@@ -257,6 +257,7 @@ public enum OpenAPIDocument {
                 entityKeys: {type: array, items: {type: string}}
                 firstDay: {type: number, description: "Days since 1970."}
                 lastDay: {type: number}
+                languageCounts: {type: object, additionalProperties: {type: integer}, description: "Articles per language."}
             EventList:
               type: object
               required: [events, total, offset, limit]

@@ -134,6 +134,9 @@ public enum ConcordRoutes {
                 return eventStream(hub.subscribe(), max: max)
             }
         }
+        ConcordPages.add(
+            to: router, store: store, cache: cache,
+            lookAlikes: LookAlikeFinder(store: store, configuration: options.clustering), options: options)
         return router
     }
 

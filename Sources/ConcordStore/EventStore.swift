@@ -43,6 +43,10 @@ public protocol EventStore: Sendable {
     /// One page of the events matching a query, newest first, and how many match in all.
     func events(matching query: EventQuery) throws -> EventPage
 
+    /// Other events whose articles' titles and text name any of `words` (names, phrases), those naming the
+    /// most of them first: the candidates for "looks like this event" at any distance in time.
+    func events(sharingAnyOf words: [String], excluding: EventID, limit: Int) throws -> [EventID]
+
     /// One event with its articles.
     func event(_ id: EventID) throws -> (summary: EventSummary, articles: [StoredArticle])?
 

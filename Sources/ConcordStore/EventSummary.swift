@@ -22,6 +22,8 @@ public struct EventSummary: Sendable, Codable, Equatable {
     /// the span the engine searches candidates around. Nil when no member has one.
     public var firstDay: Double?
     public var lastDay: Double?
+    /// Articles per language (nil in summaries written before it was kept).
+    public var languageCounts: [String: Int]?
 
     public init(
         id: EventID, title: String, articleCount: Int, sourceCount: Int, languages: [String],

@@ -108,6 +108,20 @@ public final class MemoryEventStore: EventStore, @unchecked Sendable {
         locked { for r in list { rejects.insert("\(r.file)\u{1}\(r.line)\u{1}\(r.reason)") } }
     }
 
+    public func events(sharingAnyOf words: [String], excluding: EventID, limit: Int) throws -> [EventID] {
+        let folded = words.map(NameFolding.fold).filter { !$0.isEmpty }
+        return locked {
+            var score: [EventID: Int] = [:]
+            for a in articles.values where a.eventID != excluding {
+                let text = NameFolding.fold(a.article.title + " " + a.article.text)
+                let n = folded.filter { text.contains($0) }.count
+                if n > 0 { score[a.eventID, default: 0] += n }
+            }
+            return score.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .prefix(max(0, limit)).map(\.key)
+        }
+    }
+
     public func events(matching query: EventQuery) throws -> EventPage {
         locked {
             var filter = EventFilter(query)
