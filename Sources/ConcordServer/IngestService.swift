@@ -64,6 +64,9 @@ public final class IngestService: Sendable {
 
     /// A pause after each committed batch (crash tests watch the store fill); zero in use.
     let pause: Duration
+    /// After this many committed batches, the engine's queue stops still for good (crash tests kill it there).
+    let hangAfterBatches: Int?
+    let committedBatches = Mutex(0)
     let engine: EngineBox
     let queue = DispatchQueue(label: "concord.ingest")
     let state = Mutex(State())
@@ -88,8 +91,9 @@ public final class IngestService: Sendable {
     ///   - pause: a sleep after each committed batch, for crash tests.
     public init(
         engine: Engine, hub: StreamHub? = nil, cache: ResponseCache? = nil, maxQueued: Int = 8,
-        pause: Duration = .zero
+        pause: Duration = .zero, hangAfterBatches: Int? = nil
     ) {
+        self.hangAfterBatches = hangAfterBatches
         self.engine = EngineBox(engine)
         self.cache = cache
         self.pause = pause
@@ -113,12 +117,20 @@ public final class IngestService: Sendable {
         let hub = hub
         let cache = cache
         let pause = pause
+        let hang: @Sendable () -> Void = { [self] in
+            let n = committedBatches.withLock { n -> Int in
+                n += 1
+                return n
+            }
+            if n == hangAfterBatches { while true { sleep(60) } }
+        }
         let reply: Reply = try await withCheckedThrowingContinuation { continuation in
             queue.async {
                 continuation.resume(
                     with: Result {
                         try Self.run(
-                            submission, on: box.engine, batchSize: size, hub: hub, cache: cache, pause: pause)
+                            submission, on: box.engine, batchSize: size, hub: hub, cache: cache, pause: pause,
+                            committed: hang)
                     })
             }
         }
@@ -128,7 +140,7 @@ public final class IngestService: Sendable {
 
     static func run(
         _ submission: Submission, on engine: Engine, batchSize: Int, hub: StreamHub?, cache: ResponseCache?,
-        pause: Duration
+        pause: Duration, committed: () -> Void = {}
     ) throws -> Reply {
         var results: [RecordResult] = []
         var totals = IngestSummary()
@@ -160,6 +172,7 @@ public final class IngestService: Sendable {
                 results.append(Self.result(record, outcome))
             }
             hub?.publish(batch: batch, result: result)
+            committed()
             if pause > .zero {
                 let c = pause.components
                 usleep(useconds_t(min(60_000_000, c.seconds * 1_000_000 + c.attoseconds / 1_000_000_000_000)))

@@ -14,8 +14,29 @@ public enum ConcordServer {
         host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 
-    /// The application, ready to `runService()`: SIGINT and SIGTERM stop it gracefully (no new
-    /// connections, requests in flight finished and their batches committed, live streams closed).
+    /// Runs the server until SIGINT or SIGTERM, then stops it gracefully: live streams closed first, then no
+    /// new connections, and the requests in flight finished (their batches committed).
+    public static func run(
+        store: any EventStore, engine: Engine?, options: ServerOptions, host: String, port: Int,
+        logger: Logger, maxQueued: Int = 8, cacheBytes: Int = 64 << 20, pause: Duration = .zero,
+        hangAfterBatches: Int? = nil, listening: @escaping @Sendable (String, Int) -> Void = { _, _ in }
+    ) async throws {
+        let hub = StreamHub()
+        let app = application(
+            store: store, engine: engine, options: options, host: host, port: port, logger: logger,
+            maxQueued: maxQueued, cacheBytes: cacheBytes, pause: pause, hangAfterBatches: hangAfterBatches, hub: hub,
+            listening: listening)
+        // A service group stops its services last to first: the streams' closer before the server, whose
+        // stop waits for every open connection (a live stream's too).
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [app, StreamCloser(hub: hub)], gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
+    }
+
+    /// The application (without signal handling: ``run(store:engine:options:host:port:logger:maxQueued:cacheBytes:pause:listening:)``
+    /// adds it, and closes `hub`'s streams before the server stops).
     ///
     /// - Parameters:
     ///   - engine: the store's writer (the caller holds the store's ``WriterLock``); nil serves reads only.
@@ -26,18 +47,19 @@ public enum ConcordServer {
     public static func application(
         store: any EventStore, engine: Engine?, options: ServerOptions, host: String, port: Int,
         logger: Logger, maxQueued: Int = 8, cacheBytes: Int = 64 << 20, pause: Duration = .zero,
+        hangAfterBatches: Int? = nil, hub: StreamHub = StreamHub(),
         listening: @escaping @Sendable (String, Int) -> Void = { _, _ in }
     ) -> some ApplicationProtocol {
-        let hub = StreamHub()
         let cache = cacheBytes > 0 ? ResponseCache(maxBytes: cacheBytes) : nil
         let ingest = engine.map {
-            IngestService(engine: $0, hub: hub, cache: cache, maxQueued: maxQueued, pause: pause)
+            IngestService(
+                engine: $0, hub: hub, cache: cache, maxQueued: maxQueued, pause: pause,
+                hangAfterBatches: hangAfterBatches)
         }
         let router = ConcordRoutes.router(store: store, ingest: ingest, hub: hub, cache: cache, options: options)
         return Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: "concord"),
-            services: [StreamCloser(hub: hub)],
             onServerRunning: { channel in listening(host, channel.localAddress?.port ?? port) },
             logger: logger)
     }

@@ -3,9 +3,9 @@ import Testing
 
 /// An ingest killed with SIGKILL mid-way, then run again, ends in the state of one clean ingest.
 ///
-/// The hidden `--commit-delay-ms` option sleeps after each committed batch, so the test can watch the
-/// store fill (through `concord events`) and kill the process between two batches without a race on
-/// wall-clock timing: a kill that comes late only lands on a later batch.
+/// The hidden `--hang-after-batches` option stops the ingest still after a number of committed batches,
+/// so the test can watch the store fill (through `concord events`) and kill the process there, however
+/// slow the machine: no race on wall-clock timing.
 @Suite(.serialized) struct CrashRecoveryTests {
     /// Where to kill: once at least `killAfter` articles are visible in the store.
     struct KillPoint: Sendable, CustomTestStringConvertible {
@@ -13,23 +13,22 @@ import Testing
         var articles = 60
         var killAfter: Int
         var batchSize: Int
-        var commitDelayMs: Int
         var embedding = false
+        /// The ingest stops still after the batch that brings the store to `killAfter` articles.
+        var hangAfterBatches: Int { (killAfter + batchSize - 1) / batchSize }
         var testDescription: String {
             "kill after \(killAfter) of \(articles) articles (batches of \(batchSize)\(embedding ? ", embedded" : ""))"
         }
 
         /// Some articles committed, most not.
-        /// (15 batches of 0.5 s: the watcher, itself a `concord events` process every 100 ms, must see the
-        /// first batch while the run still has seconds to go, also on a loaded 2-core machine.)
-        static let early = KillPoint(killAfter: 1, batchSize: 4, commitDelayMs: 500)
+        static let early = KillPoint(killAfter: 1, batchSize: 4)
         /// Past the middle of the stream.
-        static let late = KillPoint(killAfter: 24, batchSize: 4, commitDelayMs: 300)
+        static let late = KillPoint(killAfter: 24, batchSize: 4)
         /// Near the end: a few articles left.
-        static let nearTheEnd = KillPoint(killAfter: 52, batchSize: 4, commitDelayMs: 300)
+        static let nearTheEnd = KillPoint(killAfter: 52, batchSize: 4)
         /// With the dense encoder (slow in debug, so on the two derbies and the two earthquakes only):
         /// the embeddings read back from the store must place the rest as the clean run did.
-        static let embedded = KillPoint(articles: 19, killAfter: 1, batchSize: 4, commitDelayMs: 500, embedding: true)
+        static let embedded = KillPoint(articles: 19, killAfter: 1, batchSize: 4, embedding: true)
     }
 
     @Test(arguments: [KillPoint.early, .late, .nearTheEnd, .embedded])
@@ -50,7 +49,7 @@ import Testing
             let running = try ConcordProcess.start(
                 [
                     "ingest", input, "--db", crashed.db, "--quiet", "--format", "json",
-                    "--batch-size", String(point.batchSize), "--commit-delay-ms", String(point.commitDelayMs),
+                    "--batch-size", String(point.batchSize), "--hang-after-batches", String(point.hangAfterBatches),
                 ]
                     + crashed.modelArguments,
                 in: dir)
@@ -62,7 +61,7 @@ import Testing
             let killed = try await running.finish()
             try #require(
                 killed.killedBySignal && killed.status == SIGKILL,
-                "the ingest ended before it was killed; raise --commit-delay-ms: \(killed)")
+                "the ingest ended before it was killed: \(killed)")
             #expect(killed.stdout.isEmpty, "a killed ingest printed its summary")
             let atKill = try await crashed.events()
             let storedAtKill = atKill.map(\.articleCount).reduce(0, +)
@@ -113,7 +112,7 @@ import Testing
             let running = try ConcordProcess.start(
                 [
                     "ingest", input, "--db", store.db, "--quiet", "--format", "json", "--batch-size", "4",
-                    "--commit-delay-ms", "400",
+                    "--hang-after-batches", "1",
                 ] + store.modelArguments, in: dir)
             while running.isRunning, try await Self.storedArticles(store) < 4 {
                 try await Task.sleep(for: .milliseconds(100))

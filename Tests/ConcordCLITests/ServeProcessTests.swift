@@ -76,10 +76,10 @@ import Testing
             let (reference, _) = try await clean.ingest([input, "--quiet", "--batch-size", "4"])
             try #require(reference.ingested == total)
 
-            // (b) A server that pauses after each batch, killed once the second POST is under way.
+            // (b) A server that stops still after the first batch of the second POST, killed there.
             let crashed = StoreQueries(directory: dir, db: "served.sqlite")
             let server = try await Server.start(
-                crashed.db, extra: ["--batch-size", "4", "--commit-delay-ms", "300"], in: dir)
+                crashed.db, extra: ["--batch-size", "4", "--hang-after-batches", "5"], in: dir)
             let (status, _) = try await server.post(lines[0..<chunk].map { $0 })
             #expect(status == 200)
             let second = Task { try? await server.post(lines[chunk..<2 * chunk].map { $0 }) }
@@ -139,6 +139,27 @@ import Testing
             #expect(try JSONDecoder().decode(Totals.self, from: body).totals.ingested == 16)
             #expect(!stopped.killedBySignal && stopped.status == 0, "\(stopped)")
             #expect(try await CrashRecoveryTests.storedArticles(store) == 16)
+        }
+    }
+
+    /// SIGTERM with a client on the live stream: the stream is closed and the server stops (a stream must
+    /// not hold the stop up).
+    @Test func sigtermClosesLiveStreamsAndStops() async throws {
+        try await withTemporaryDirectory { dir in
+            let server = try await Server.start("streamed.sqlite", in: dir)
+            let listening = Task { try? await server.get("/v1/stream") }
+            var listeners = 0
+            for _ in 0..<200 where listeners == 0 {
+                let (_, metrics) = try await server.get("/metrics")
+                if String(decoding: metrics, as: UTF8.self).contains("concord_stream_listeners 1") { listeners = 1 }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(listeners == 1, "the client did not connect to the stream")
+            server.process.send(SIGTERM)
+            let stopped = try await server.process.finish()
+            #expect(!stopped.killedBySignal && stopped.status == 0, "\(stopped)")
+            let answer = await listening.value
+            #expect(answer?.0 == 200)
         }
     }
 

@@ -37,6 +37,12 @@ struct IngestCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "Sleep this many milliseconds after each committed batch (for crash tests).", visibility: .hidden))
     var commitDelayMs = 0
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Stop still after this many committed batches until interrupted or killed (for crash tests).",
+            visibility: .hidden))
+    var hangAfterBatches: Int?
 
     func validate() throws {
         if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
@@ -85,6 +91,9 @@ struct IngestCommand: AsyncParsableCommand {
                 }
                 progress.update(summary.read)
                 if commitDelayMs > 0 { usleep(useconds_t(min(commitDelayMs, 60_000)) * 1000) }
+                if batches == hangAfterBatches {
+                    while interrupt.signal == nil { usleep(20_000) }
+                }
                 return interrupt.signal == nil
             }
         } catch let error as ValidationError {

@@ -52,6 +52,11 @@ struct ServeCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "Sleep this many milliseconds after each committed batch (for crash tests).", visibility: .hidden))
     var commitDelayMs = 0
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Stop still after this many committed batches, until killed (for crash tests).", visibility: .hidden))
+    var hangAfterBatches: Int?
 
     func validate() throws {
         if !(0...65_535).contains(port) { throw ValidationError("--port must be from 0 to 65535") }
@@ -113,13 +118,13 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let path = store.path
         let writes = token == nil ? "writes open (loopback only)" : "writes need the bearer token"
-        let app = ConcordServer.application(
+        try await ConcordServer.run(
             store: db, engine: engine, options: options, host: host, port: port, logger: logger,
-            maxQueued: maxQueued, cacheBytes: cacheMb << 20, pause: .milliseconds(min(max(0, commitDelayMs), 60_000))
+            maxQueued: maxQueued, cacheBytes: cacheMb << 20, pause: .milliseconds(min(max(0, commitDelayMs), 60_000)),
+            hangAfterBatches: hangAfterBatches
         ) { host, port in
             Console.error("concord: serving \(path) on http://\(host):\(port) (\(writes); Ctrl-C stops)")
         }
-        try await app.runService()
         Console.error("concord: stopped; every accepted batch is committed")
     }
 }
