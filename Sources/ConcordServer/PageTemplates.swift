@@ -97,7 +97,7 @@ enum PageTemplates {
         <article class="article-page" data-id="{{id}}">
         <h1 dir="auto">{{title}}</h1>
         <p class="meta"><span class="lang">{{language}}</span> · {{source}}{{#published}} · <time>{{published}}</time>{{/published}}{{#url}} · <a href="{{url}}" rel="noreferrer">original</a>{{/url}}</p>
-        <p>In the event <a href="/events/{{event}}" dir="auto">{{eventTitle}}</a>{{#eventDate}}; its own event date {{eventDate}}{{/eventDate}}.</p>
+        <p>In the event <a id="event-link" href="/events/{{event}}" dir="auto">{{eventTitle}}</a>{{#eventDate}}; its own event date {{eventDate}}{{/eventDate}}.</p>
         <section><h2>Why in this event</h2><p class="decision">{{decision}}</p></section>
         <section class="compare"><h2>Explain against another article</h2>
         <form method="get" action="/articles/{{id}}"><label>Article id <input name="compare" value="{{compare}}" required></label> <button type="submit">Explain</button></form>
@@ -135,7 +135,7 @@ enum PageTemplates {
         input, select, button { font: inherit; padding: .3rem .5rem; border: 1px solid var(--line); border-radius: 4px;
           background: #fff; color: var(--ink); }
         button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; }
-        main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+        main { max-width: 60rem; margin: 0 auto; padding: 1rem; overflow-wrap: anywhere; }
         h1 { font-size: 1.6rem; line-height: 1.25; margin: .5rem 0 1rem; overflow-wrap: anywhere; }
         h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
         h3 { font-size: 1rem; margin: 1rem 0 .25rem; text-transform: uppercase; color: var(--muted); }

@@ -170,7 +170,8 @@ public enum ConcordRoutes {
     /// The filters and page of `GET /v1/events`.
     static func eventQuery(_ p: Parameters) throws -> EventQuery {
         func day(_ name: String) throws -> Date? {
-            guard let text = p.get(name) else { return nil }
+            // An empty value is no filter (as a form sends a field left blank).
+            guard let text = p.get(name), !text.isEmpty else { return nil }
             let f = DateFormatter()
             f.locale = Locale(identifier: "en_US_POSIX")
             f.timeZone = TimeZone(identifier: "UTC")
@@ -181,7 +182,7 @@ public enum ConcordRoutes {
             return date
         }
         var after: EventCursor?
-        if let token = p.get("cursor") {
+        if let token = p.get("cursor"), !token.isEmpty {
             guard let cursor = EventCursor(token: token) else {
                 throw APIError(.badRequest, "cursor must be a nextCursor this server gave, not \(token)")
             }

@@ -69,7 +69,8 @@ import Testing
                 #expect(html.contains(#"<script src="/static/concord.js" defer></script>"#))
                 #expect(html.contains("3 events"))
             }
-            try await client.execute(uri: "/?entity=Kelston", method: .get) { response in
+            // As the filter form sends it: blank fields are no filter.
+            try await client.execute(uri: "/?q=&lang=&entity=Kelston&since=&until=", method: .get) { response in
                 let html = text(response)
                 #expect(html.contains("1 event"))
                 #expect(!html.contains("Castelmare derby"))
