@@ -36,5 +36,9 @@ extension EventSummary {
         firstDay = days.min()
         lastDay = days.max()
         languageCounts = langs
+        let ordered = members.sorted {
+            ($0.published ?? .infinity, $0.articleID) < ($1.published ?? .infinity, $1.articleID)
+        }
+        independentSources = NearCopies.independentSources(ordered, groups: NearCopies.groups(ordered))
     }
 }

@@ -37,9 +37,6 @@ public struct EventView: Sendable {
     public var timeline: [Bin]
     public var binSeconds: Double
 
-    /// Two articles are near copies when their words (TF-IDF weights) have a cosine at least this high.
-    public static let copyCosine = 0.9
-
     public init(summary: EventSummary, articles: [StoredArticle]) {
         self.summary = summary
         let ordered = articles.sorted {
@@ -47,21 +44,10 @@ public struct EventView: Sendable {
             return a != b ? a < b : $0.article.id < $1.article.id
         }
         // Fold each article under the earliest article it nearly copies (same language).
-        var originals: [Article] = []
-        for a in ordered.prefix(500) {
-            if let i = originals.firstIndex(where: {
-                $0.stored.features.language == a.features.language
-                    && Self.cosine($0.stored.features.terms, a.features.terms) >= Self.copyCosine
-            }) {
-                originals[i].copies.append(a)
-            } else {
-                originals.append(Article(stored: a, copies: []))
-            }
-        }
-        for a in ordered.dropFirst(500) { originals.append(Article(stored: a, copies: [])) }
+        let groups = NearCopies.groups(ordered.map(\.features))
+        let originals = groups.map { g in Article(stored: ordered[g[0]], copies: g.dropFirst().map { ordered[$0] }) }
         copies = originals.map(\.copies.count).reduce(0, +)
-        independentSources =
-            Set(originals.map { ($0.stored.article.source ?? $0.stored.article.id).lowercased() }).count
+        independentSources = NearCopies.independentSources(ordered.map(\.features), groups: groups)
         var byLanguage: [String: [Article]] = [:]
         for a in originals { byLanguage[a.stored.features.language, default: []].append(a) }
         languages = byLanguage.map { code, group in
@@ -89,15 +75,7 @@ public struct EventView: Sendable {
         return articles[best].article.title
     }
 
-    static func cosine(_ a: [String: Float], _ b: [String: Float]) -> Double {
-        guard !a.isEmpty, !b.isEmpty else { return 0 }
-        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
-        var dot = 0.0
-        for (k, v) in small { if let w = large[k] { dot += Double(v) * Double(w) } }
-        let na = a.values.reduce(0) { $0 + Double($1) * Double($1) }
-        let nb = b.values.reduce(0) { $0 + Double($1) * Double($1) }
-        return na > 0 && nb > 0 ? dot / (na.squareRoot() * nb.squareRoot()) : 0
-    }
+    static func cosine(_ a: [String: Float], _ b: [String: Float]) -> Double { NearCopies.cosine(a, b) }
 
     /// Publication times counted per hour when they span at most three days, else per day (UTC).
     static func bins(_ times: [Date]) -> ([Bin], Double) {
@@ -116,6 +94,51 @@ public struct EventView: Sendable {
             width
         )
     }
+}
+
+/// Near copies among an event's articles: wire copies and syndicated reprints, near-identical text under
+/// different outlets, counted once as a source.
+public enum NearCopies {
+    /// Two articles of one language are near copies when their words (TF-IDF weights) have a cosine at least
+    /// this high.
+    public static let cosine = 0.9
+    /// Past this many articles, the rest are not compared (each is its own original).
+    static let compared = 500
+
+    /// Groups of article indices: each an original (the earliest, given the articles in time order) and
+    /// the near copies of it.
+    public static func groups(_ articles: [ArticleFeatures]) -> [[Int]] {
+        var groups: [[Int]] = []
+        for (i, a) in articles.enumerated() {
+            if i < compared,
+                let g = groups.firstIndex(where: {
+                    let o = articles[$0[0]]
+                    return $0[0] < compared && o.language == a.language && Self.cosine(o.terms, a.terms) >= cosine
+                })
+            {
+                groups[g].append(i)
+            } else {
+                groups.append([i])
+            }
+        }
+        return groups
+    }
+
+    /// Distinct outlets among the originals (an article without an outlet counts as its own).
+    public static func independentSources(_ articles: [ArticleFeatures], groups: [[Int]]) -> Int {
+        Set(groups.map { (articles[$0[0]].source ?? articles[$0[0]].articleID).lowercased() }).count
+    }
+
+    static func cosine(_ a: [String: Float], _ b: [String: Float]) -> Double {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+        var dot = 0.0
+        for (k, v) in small { if let w = large[k] { dot += Double(v) * Double(w) } }
+        let na = a.values.reduce(0) { $0 + Double($1) * Double($1) }
+        let nb = b.values.reduce(0) { $0 + Double($1) * Double($1) }
+        return na > 0 && nb > 0 ? dot / (na.squareRoot() * nb.squareRoot()) : 0
+    }
+
 }
 
 /// Events that look like a given one but were kept apart, each with the reason, at any distance in time.

@@ -258,6 +258,7 @@ public enum OpenAPIDocument {
                 firstDay: {type: number, description: "Days since 1970."}
                 lastDay: {type: number}
                 languageCounts: {type: object, additionalProperties: {type: integer}, description: "Articles per language."}
+                independentSources: {type: integer, description: "Distinct outlets once near copies count with their original."}
             EventList:
               type: object
               required: [events, total, offset, limit]

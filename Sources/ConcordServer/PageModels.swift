@@ -80,7 +80,7 @@ struct ListScreen {
         let entities: [EntityLink] = e.entities.prefix(5).map { EntityLink($0) }
         return Item(
             id: e.id.rawValue, title: e.title, date: date, languages: languages, articles: e.articleCount,
-            sources: e.sourceCount, entities: entities)
+            sources: e.independentSources ?? e.sourceCount, entities: entities)
     }
 
     init(_ p: Parameters, page: EventPage, languages: [String: Int]) {

@@ -51,7 +51,7 @@ enum PageTemplates {
         {{#events}}
         <li class="event" data-id="{{id}}">
         <a class="title" href="/events/{{id}}" dir="auto">{{title}}</a>
-        <div class="meta"><span class="date">{{date}}</span> · <span class="langs">{{#languages}}<span class="lang">{{code}}{{#count}} {{count}}{{/count}}</span> {{/languages}}</span> · {{articles}} articles · {{sources}} sources</div>
+        <div class="meta"><span class="date">{{date}}</span> · <span class="langs">{{#languages}}<span class="lang">{{code}}{{#count}} {{count}}{{/count}}</span> {{/languages}}</span> · {{articles}} articles · {{sources}} independent sources</div>
         <div class="entities">{{#entities}}<a href="{{href}}" dir="auto">{{name}}</a> {{/entities}}</div>
         </li>
         {{/events}}

@@ -24,6 +24,9 @@ public struct EventSummary: Sendable, Codable, Equatable {
     public var lastDay: Double?
     /// Articles per language (nil in summaries written before it was kept).
     public var languageCounts: [String: Int]?
+    /// Distinct outlets once near copies (wire copies, reprints) are counted with their original (nil in
+    /// summaries written before it was kept).
+    public var independentSources: Int?
 
     public init(
         id: EventID, title: String, articleCount: Int, sourceCount: Int, languages: [String],

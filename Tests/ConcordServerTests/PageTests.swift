@@ -68,6 +68,8 @@ import Testing
                 #expect(!html.contains("<script>alert"))
                 #expect(html.contains(#"<script src="/static/concord.js" defer></script>"#))
                 #expect(html.contains("3 events"))
+                // The reprint of the 2025 report counts with its original.
+                #expect(html.contains("2 articles · 1 independent sources"))
             }
             // As the filter form sends it: blank fields are no filter.
             try await client.execute(uri: "/?q=&lang=&entity=Kelston&since=&until=", method: .get) { response in
