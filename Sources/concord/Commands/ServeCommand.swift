@@ -9,10 +9,11 @@ import Logging
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve a store over HTTP: ingest articles POSTed to it, answer queries for events (JSON).",
+        abstract: "Serve a store over HTTP: web pages for people, a JSON API for programs, ingest by POST.",
         discussion: """
             The server holds the store's one resident engine: while it runs, `concord ingest` into the same \
-            store refuses and names the server (POST the articles to it instead). Routes: \
+            store refuses and names the server (POST the articles to it instead). Pages: / (events, live), \
+            /events/{id}, /articles/{id}. API: \
             POST /v1/articles (JSON array or NDJSON records), GET /v1/events (q, lang, entity, since, until, \
             limit, cursor), /v1/events/{id}, /v1/articles/{id}, /v1/explain?a=&b=, /v1/stats, /v1/stream \
             (server-sent events), /openapi.yaml (the contract), /metrics (Prometheus), /healthz. Errors are \
@@ -21,7 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
             SIGTERM stops it gracefully: requests in flight finish and their batches are committed.
               concord serve --db demo.sqlite --port 8080
               curl 'http://127.0.0.1:8080/v1/events?q=derby&limit=5'
-              curl -X POST -H 'Content-Type: application/x-ndjson' --data-binary @new.jsonl \\
+              curl -H 'Content-Type: application/x-ndjson' --data-binary @new.jsonl \\
                 http://127.0.0.1:8080/v1/articles
             """)
 
