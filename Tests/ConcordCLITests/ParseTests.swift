@@ -48,13 +48,13 @@ import Testing
         #expect(command.input.quiet)
         #expect(command.input.rejects == "r.jsonl")
         #expect(command.format == .json)
-        #expect(command.commitDelayMs == 0)
+        #expect(command.crashTest.commitDelayMs == 0)
     }
 
     @Test func commitDelayIsParsedButHidden() throws {
         let command = try #require(
             try Concord.parseAsRoot(["ingest", "a.jsonl", "--commit-delay-ms", "200"]) as? IngestCommand)
-        #expect(command.commitDelayMs == 200)
+        #expect(command.crashTest.commitDelayMs == 200)
         #expect(!IngestCommand.helpMessage().contains("commit-delay"))
     }
 }

@@ -32,17 +32,7 @@ struct IngestCommand: AsyncParsableCommand {
     var update = false
     @Flag(name: .long, help: "Wait for another ingest writing to the same store to finish, instead of failing.")
     var wait = false
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Sleep this many milliseconds after each committed batch (for crash tests).", visibility: .hidden))
-    var commitDelayMs = 0
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Stop still after this many committed batches until interrupted or killed (for crash tests).",
-            visibility: .hidden))
-    var hangAfterBatches: Int?
+    @OptionGroup var crashTest: CrashTestOptions
 
     func validate() throws {
         if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
@@ -90,8 +80,8 @@ struct IngestCommand: AsyncParsableCommand {
                     )
                 }
                 progress.update(summary.read)
-                if commitDelayMs > 0 { usleep(useconds_t(min(commitDelayMs, 60_000)) * 1000) }
-                if batches == hangAfterBatches {
+                crashTest.afterCommit()
+                if batches == crashTest.hangAfterBatches {
                     while interrupt.signal == nil { usleep(20_000) }
                 }
                 return interrupt.signal == nil

@@ -48,16 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
     var cacheMb = 64
     @Option(name: .long, help: "Log level of the request log on stderr (trace, debug, info, notice, warning, error).")
     var logLevel = "info"
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Sleep this many milliseconds after each committed batch (for crash tests).", visibility: .hidden))
-    var commitDelayMs = 0
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Stop still after this many committed batches, until killed (for crash tests).", visibility: .hidden))
-    var hangAfterBatches: Int?
+    @OptionGroup var crashTest: CrashTestOptions
 
     func validate() throws {
         if !(0...65_535).contains(port) { throw ValidationError("--port must be from 0 to 65535") }
@@ -121,8 +112,8 @@ struct ServeCommand: AsyncParsableCommand {
         let writes = token == nil ? "writes open (loopback only)" : "writes need the bearer token"
         try await ConcordServer.run(
             store: db, engine: engine, options: options, host: host, port: port, logger: logger,
-            maxQueued: maxQueued, cacheBytes: cacheMb << 20, pause: .milliseconds(min(max(0, commitDelayMs), 60_000)),
-            hangAfterBatches: hangAfterBatches
+            maxQueued: maxQueued, cacheBytes: cacheMb << 20, pause: crashTest.delay,
+            hangAfterBatches: crashTest.hangAfterBatches
         ) { host, port in
             Console.error("concord: serving \(path) on http://\(host):\(port) (\(writes); Ctrl-C stops)")
         }

@@ -111,3 +111,25 @@ struct DateArgument: ExpressibleByArgument {
         date = d
     }
 }
+
+/// Hooks for the crash tests of `ingest` and `serve` (hidden from --help).
+struct CrashTestOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Sleep this many milliseconds after each committed batch (for crash tests).", visibility: .hidden))
+    var commitDelayMs = 0
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Stop still after this many committed batches, until interrupted or killed (for crash tests).",
+            visibility: .hidden))
+    var hangAfterBatches: Int?
+
+    /// The sleep after each committed batch, at most a minute.
+    var delay: Duration { .milliseconds(min(max(0, commitDelayMs), 60_000)) }
+
+    func afterCommit() {
+        if commitDelayMs > 0 { usleep(useconds_t(min(commitDelayMs, 60_000)) * 1000) }
+    }
+}
