@@ -210,8 +210,9 @@ public final class LookAlikeFinder: Sendable {
     /// The conflicts the model noted, and the signals that weighed most against one event.
     static func reason(_ a: SameEventScorer.Assessment) -> String {
         let conflicts = a.signals.notes.filter { $0.contains("conflict") || $0.hasPrefix("no shared") }
-        // The gap in days says again what a date conflict says.
-        let skip: Set<String> = conflicts.contains { $0.hasPrefix("event dates") } ? ["bias", "gap"] : ["bias"]
+        // The gap in days, and the dates' weight, say again what a date conflict says.
+        let skip: Set<String> =
+            conflicts.contains { $0.hasPrefix("event dates") } ? ["bias", "gap", "datesConflict"] : ["bias"]
         let against = a.contributions.filter { !skip.contains($0.key) && $0.value <= -0.3 }
             .sorted { $0.value < $1.value }.prefix(2)
             .map { key, value -> String in
@@ -221,6 +222,12 @@ public final class LookAlikeFinder: Sendable {
                     return "published \(Int(((a.signals.publishedGapHours ?? 0) / 24).rounded())) days apart"
                 case "distinctiveMissing" where !a.signals.onlyInArticle.isEmpty:
                     return "names on one side only: " + a.signals.onlyInArticle.prefix(3).joined(separator: ", ")
+                case "datesConflict": return "their dates disagree"
+                case "scoresConflict": return "different scores"
+                case "quantitiesConflict": return "different numbers"
+                case "embedding", "embeddingCrossLingual":
+                    return "texts unlike (cosine \(Explanation.format(a.signals.embedding ?? 0)))"
+                case "lexical": return "words unlike (cosine \(Explanation.format(a.signals.lexical ?? 0)))"
                 default: return "\(key) \(Explanation.format(value))"
                 }
             }

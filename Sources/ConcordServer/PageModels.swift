@@ -170,7 +170,9 @@ struct EventScreen {
                         id: a.stored.article.id, title: a.stored.article.title,
                         source: a.stored.article.source ?? "", published: PageFormat.time(a.stored.article.published),
                         kind: d.map {
-                            $0.kind == .joined ? "joined" : $0.kind == .created ? "opened the event" : "duplicate"
+                            $0.kind == .joined
+                                ? "joined"
+                                : $0.kind == .created ? "opened the event · closest other event" : "duplicate"
                         }
                             ?? "placed",
                         probability: PageFormat.percent(d?.assessment?.probability),
