@@ -24,6 +24,7 @@ struct TuningOptions: ParsableArguments {
     ]
     nonisolated(unsafe) static let clusteringKeys: [String: WritableKeyPath<EventClustering.Configuration, Double>] = [
         "windowDays": \.windowDays, "mergeMargin": \.mergeMargin, "mergeFloor": \.mergeFloor,
+        "averageLinkCosine": \.averageLinkCosine,
     ]
     nonisolated(unsafe) static let countKeys: [String: WritableKeyPath<EventClustering.Configuration, Int>] = [
         "calibrationWindow": \.calibrationWindow, "calibrationSamples": \.calibrationSamples,
