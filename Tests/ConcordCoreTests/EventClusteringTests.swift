@@ -53,6 +53,50 @@ enum Fixtures {
         #expect(score.predictedEvents < records.count)
     }
 
+    /// Articles whose embeddings are near each other (cosine 0.95) but that the model keeps apart: the merge
+    /// pass consolidates them by average link, unless their event dates conflict.
+    @Test func averageLinkConsolidatesFragmentsButNotConflictingDates() {
+        func unit(_ x: Float, _ y: Float) -> [Float] {
+            var v = [Float](repeating: 0, count: 8)
+            let n = (x * x + y * y).squareRoot()
+            v[0] = x / n
+            v[1] = y / n
+            return v
+        }
+        func article(_ id: String, _ lang: String, _ embedding: [Float], eventDay: Int) -> ArticleFeatures {
+            ArticleFeatures(
+                articleID: id, language: lang, languageConfidence: 1, published: 20_000 * 86_400 + 36_000,
+                source: "s-\(id)", terms: ["\(id)-only": 1], entities: [], numbers: [], dates: [],
+                eventDate: EventDate(first: eventDay, last: eventDay, source: .mentioned, evidence: "test"),
+                embedding: embedding, contentHash: id, title: id)
+        }
+        let cos95 = Float(acos(0.95))
+        let features = [
+            article("a", "en", unit(1, 0), eventDay: 20_000),
+            article("b", "fr", unit(cos(cos95), sin(cos95)), eventDay: 20_000),
+            // Nearer still (the same embedding as "a"), but its text dates the event six days later.
+            article("c", "de", unit(1, 0), eventDay: 20_006),
+        ]
+        func clustered(averageLink: Double) -> [String: EventID] {
+            var configuration = EventClustering.Configuration()
+            // The model alone joins nothing here.
+            configuration.scorer.thresholdShift = 50
+            configuration.averageLinkCosine = averageLink
+            var state = EventClustering(configuration: configuration)
+            for f in features { _ = state.add(f) }
+            _ = state.mergePass()
+            state.checkInvariants()
+            return state.assignment
+        }
+        let off = clustered(averageLink: 2)
+        #expect(Set(off.values).count == 3)
+        let on = clustered(averageLink: 0.9)
+        #expect(on["a"] == on["b"], "near embeddings, nothing in conflict: one event")
+        #expect(on["c"] != on["a"], "event dates six days apart: kept apart")
+        // Below the cosine the two are not merged either.
+        #expect(Set(clustered(averageLink: 0.97).values).count == 3)
+    }
+
     @Test func sameInputGivesSameEventsAndIDs() throws {
         let features = Fixtures.features(try Fixtures.records("lookalikes.jsonl"))
         var a = EventClustering(), b = EventClustering()
