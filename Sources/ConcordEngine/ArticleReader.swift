@@ -122,23 +122,26 @@ public struct ArticleReader: Sendable {
     /// Reads one JSON document: an array of records (the element's position as its line), or one record.
     public func read(json data: Data, name: String, into sink: (Item) -> Void) {
         let trimmed = data.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-        if trimmed.first == UInt8(ascii: "["),
-            let array = try? JSONSerialization.jsonObject(with: data) as? [Any]
-        {
-            for (i, element) in array.enumerated() {
-                let o = RecordOrigin(file: name, line: i + 1)
-                guard JSONSerialization.isValidJSONObject(element),
-                    let bytes = try? JSONSerialization.data(withJSONObject: element)
-                else {
-                    sink(.rejected(.notAnObject(o)))
-                    continue
-                }
-                do { sink(.record(try decoder.decodeJSON(bytes, origin: o))) } catch { sink(.rejected(error)) }
-            }
+        if trimmed.first == UInt8(ascii: "["), let array = try? JSONSerialization.jsonObject(with: data) as? [Any] {
+            read(parsed: array, name: name, into: sink)
             return
         }
         let origin = RecordOrigin(file: name, line: 1)
         do { sink(.record(try decoder.decodeJSON(data, origin: origin))) } catch { sink(.rejected(error)) }
+    }
+
+    /// Reads a JSON document already parsed: an array of records (the element's position as its line), or
+    /// one record.
+    public func read(parsed document: Any, name: String, into sink: (Item) -> Void) {
+        let elements = document as? [Any] ?? [document]
+        for (i, element) in elements.enumerated() {
+            let o = RecordOrigin(file: name, line: i + 1)
+            guard element is [String: Any], let bytes = try? JSONSerialization.data(withJSONObject: element) else {
+                sink(.rejected(.notAnObject(o)))
+                continue
+            }
+            do { sink(.record(try decoder.decodeJSON(bytes, origin: o))) } catch { sink(.rejected(error)) }
+        }
     }
 
     /// Reads JSON lines held in memory (one record per line; blank lines skipped).

@@ -66,7 +66,7 @@ public struct EventView: Sendable {
         var bestScore = -1.0
         for (i, a) in articles.enumerated() {
             let score = articles.enumerated().filter { $0.offset != i }
-                .map { Self.cosine(a.features.terms, $0.element.features.terms) }.reduce(0, +)
+                .map { NearCopies.cosine(a.features.terms, $0.element.features.terms) }.reduce(0, +)
             if score > bestScore + 1e-9 {
                 best = i
                 bestScore = score
@@ -74,8 +74,6 @@ public struct EventView: Sendable {
         }
         return articles[best].article.title
     }
-
-    static func cosine(_ a: [String: Float], _ b: [String: Float]) -> Double { NearCopies.cosine(a, b) }
 
     /// Publication times counted per hour when they span at most three days, else per day (UTC).
     static func bins(_ times: [Date]) -> ([Bin], Double) {
@@ -101,19 +99,22 @@ public struct EventView: Sendable {
 public enum NearCopies {
     /// Two articles of one language are near copies when their words (TF-IDF weights) have a cosine at least
     /// this high.
-    public static let cosine = 0.9
+    public static let copyCosine = 0.9
     /// Past this many articles, the rest are not compared (each is its own original).
     static let compared = 500
 
     /// Groups of article indices: each an original (the earliest, given the articles in time order) and
     /// the near copies of it.
     public static func groups(_ articles: [ArticleFeatures]) -> [[Int]] {
+        // Each article's norm once, not once per comparison.
+        let norms = articles.prefix(compared).map { norm($0.terms) }
         var groups: [[Int]] = []
         for (i, a) in articles.enumerated() {
             if i < compared,
                 let g = groups.firstIndex(where: {
-                    let o = articles[$0[0]]
-                    return $0[0] < compared && o.language == a.language && Self.cosine(o.terms, a.terms) >= cosine
+                    let o = $0[0]
+                    return o < compared && articles[o].language == a.language
+                        && cosine(articles[o].terms, a.terms, norms[o], norms[i]) >= copyCosine
                 })
             {
                 groups[g].append(i)
@@ -129,14 +130,18 @@ public enum NearCopies {
         Set(groups.map { (articles[$0[0]].source ?? articles[$0[0]].articleID).lowercased() }).count
     }
 
-    static func cosine(_ a: [String: Float], _ b: [String: Float]) -> Double {
-        guard !a.isEmpty, !b.isEmpty else { return 0 }
+    static func cosine(_ a: [String: Float], _ b: [String: Float]) -> Double { cosine(a, b, norm(a), norm(b)) }
+
+    static func norm(_ v: [String: Float]) -> Double {
+        v.values.reduce(0) { $0 + Double($1) * Double($1) }.squareRoot()
+    }
+
+    static func cosine(_ a: [String: Float], _ b: [String: Float], _ na: Double, _ nb: Double) -> Double {
+        guard na > 0, nb > 0 else { return 0 }
         let (small, large) = a.count <= b.count ? (a, b) : (b, a)
         var dot = 0.0
         for (k, v) in small { if let w = large[k] { dot += Double(v) * Double(w) } }
-        let na = a.values.reduce(0) { $0 + Double($1) * Double($1) }
-        let nb = b.values.reduce(0) { $0 + Double($1) * Double($1) }
-        return na > 0 && nb > 0 ? dot / (na.squareRoot() * nb.squareRoot()) : 0
+        return dot / (na * nb)
     }
 
 }
@@ -173,12 +178,14 @@ public final class LookAlikeFinder: Sendable {
         guard let mine = Self.representative(articles) else { return [] }
         let names = Array(summary.entities.prefix(6))
         let candidates = try store.events(sharingAnyOf: names, excluding: summary.id, limit: 12)
+        // Once per page, and by a count: the corpus itself is read only to rebuild the assessor.
+        let documents = try store.counts().articles
         var found: [LookAlike] = []
         for id in candidates {
             guard let (other, members) = try store.event(id), let theirs = Self.representative(members) else {
                 continue
             }
-            let a = try assess(mine.features, theirs.features)
+            let a = try assess(mine.features, theirs.features, documents: documents)
             found.append(
                 LookAlike(
                     summary: other, probability: a.probability, threshold: a.threshold, reason: Self.reason(a),
@@ -187,14 +194,13 @@ public final class LookAlikeFinder: Sendable {
         return Array(found.sorted { $0.similarity > $1.similarity }.prefix(limit))
     }
 
-    func assess(_ a: ArticleFeatures, _ b: ArticleFeatures) throws -> SameEventScorer.Assessment {
-        let documents = try store.corpus().documents
-        return try state.withLock { s in
+    func assess(_ a: ArticleFeatures, _ b: ArticleFeatures, documents: Int) throws -> SameEventScorer.Assessment {
+        try state.withLock { s in
             if s == nil || Double(documents) > Double(s?.documents ?? 0) * 1.1 {
                 s = (try Engine.assessor(store, configuration: configuration), documents)
             }
             // Mutated in place (through the optional), not copied.
-            guard let assessment = s?.clustering.assess(a, b) else { throw CancellationError() }
+            guard let assessment = s?.clustering.assess(a, b) else { preconditionFailure("the assessor is set above") }
             return assessment
         }
     }

@@ -467,9 +467,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
 
     public func events(sharingAnyOf words: [String], excluding: EventID, limit: Int) throws -> [EventID] {
         let phrases = words.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-            .map {
-                "\"" + $0.filter { !$0.isNewline && $0 != "\0" }.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
+            .map { Self.phrase($0.filter { !$0.isNewline && $0 != "\0" }) }
         guard !phrases.isEmpty, limit > 0 else { return [] }
         let ids: [String] = try read { db in
             // Events by their best-ranked (bm25) article among the 400 best; an event's many articles do not
@@ -489,11 +487,12 @@ public final class SQLiteEventStore: EventStore, Sendable {
 
     /// An FTS5 query for words a person typed: every word must occur (any order), each taken literally.
     static func ftsQuery(_ text: String) -> String? {
-        let words = text.split(whereSeparator: { $0.isWhitespace }).map {
-            "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
+        let words = text.split(whereSeparator: { $0.isWhitespace }).map { phrase(String($0)) }
         return words.isEmpty ? nil : words.joined(separator: " ")
     }
+
+    /// An FTS5 phrase matching `text` literally (its quotes doubled).
+    static func phrase(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
     public func event(_ id: EventID) throws -> (summary: EventSummary, articles: [StoredArticle])? {
         try read { db in

@@ -36,12 +36,13 @@ enum ArticleBody {
             throw APIError(.contentTooLarge, "the body is larger than the limit of \(options.maxBodyBytes) bytes")
         }
         let data = Data(buffer.readableBytesView)
+        // A JSON body is parsed once, here: a body that is not JSON at all is the client's error (400).
+        var document: Any?
         if !lines {
-            do { _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
+            do { document = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
                 throw APIError(.badRequest, "the body is not JSON: \(Self.words(error))")
             }
-            let first = data.first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }
-            guard first == UInt8(ascii: "[") || first == UInt8(ascii: "{") else {
+            guard document is [Any] || document is [String: Any] else {
                 throw APIError(.badRequest, "the body must be a JSON array of records, or one record (an object)")
             }
         }
@@ -55,10 +56,10 @@ enum ArticleBody {
             case .skippedFile: break
             }
         }
-        if lines {
-            reader.read(lines: data, name: origin, into: sink)
+        if let document {
+            reader.read(parsed: document, name: origin, into: sink)
         } else {
-            reader.read(json: data, name: origin, into: sink)
+            reader.read(lines: data, name: origin, into: sink)
         }
         let count = records.count + rejected.count
         guard count > 0 else { throw APIError(.badRequest, "the body holds no records") }

@@ -49,16 +49,7 @@ struct IngestCommand: AsyncParsableCommand {
         } catch { throw CommandError("\(error)") }
         defer { withExtendedLifetime(lock) {} }
         let db = try store.open()
-        var configuration = Engine.Configuration()
-        configuration.batchSize = batchSize
-        configuration.update = update
-        configuration.clustering = try tuning.configuration()
-        let engine: Engine
-        do {
-            engine = try Engine(
-                store: db, extractor: try models.extractor(try tuning.extractorConfiguration()),
-                embedder: try models.embedder(), configuration: configuration)
-        } catch let error as CommandError { throw error } catch { throw CommandError("\(error)") }
+        let engine = try models.engine(store: db, tuning: tuning, batchSize: batchSize, update: update)
 
         let interrupt = InterruptFlag()
         interrupt.install()

@@ -91,21 +91,13 @@ struct ServeCommand: AsyncParsableCommand {
         } catch { throw CommandError("\(error)") }
         defer { withExtendedLifetime(lock) {} }
         let db = try store.open()
-        var configuration = Engine.Configuration()
-        configuration.batchSize = batchSize
-        configuration.clustering = try tuning.configuration()
-        let engine: Engine
-        do {
-            engine = try Engine(
-                store: db, extractor: try models.extractor(try tuning.extractorConfiguration()),
-                embedder: try models.embedder(), configuration: configuration)
-            try engine.checkEmbeddingMode()
-        } catch let error as CommandError { throw error } catch { throw CommandError("\(error)") }
+        let engine = try models.engine(store: db, tuning: tuning, batchSize: batchSize)
+        do { try engine.checkEmbeddingMode() } catch { throw CommandError("\(error)") }
 
         var options = ServerOptions(token: token)
         options.maxRecords = maxRecords
         options.maxBodyBytes = maxBodyMb << 20
-        options.clustering = configuration.clustering
+        options.clustering = engine.configuration.clustering
         var logger = Logger(label: "concord.serve")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let path = store.path

@@ -4,6 +4,7 @@ import ConcordEncoder
 import ConcordEngine
 import ConcordLanguage
 import ConcordSQLite
+import ConcordStore
 import Foundation
 
 /// How results are printed.
@@ -55,6 +56,22 @@ struct ModelOptions: ParsableArguments {
             return encoder
         } catch {
             throw CommandError("\(error.description) (or pass --no-embedding)")
+        }
+    }
+
+    /// The resident engine of `store` (for `ingest` and `serve`), with these models and `tuning`; failures as
+    /// ``CommandError``s.
+    func engine(store: any EventStore, tuning: TuningOptions, batchSize: Int, update: Bool = false) throws -> Engine {
+        do {
+            var configuration = Engine.Configuration()
+            configuration.batchSize = batchSize
+            configuration.update = update
+            configuration.clustering = try tuning.configuration()
+            return try Engine(
+                store: store, extractor: try extractor(try tuning.extractorConfiguration()), embedder: try embedder(),
+                configuration: configuration)
+        } catch let error as CommandError { throw error } catch let error as ValidationError { throw error } catch {
+            throw CommandError("\(error)")
         }
     }
 
