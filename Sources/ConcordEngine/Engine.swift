@@ -241,10 +241,10 @@ public final class Engine {
         if due, !order.isEmpty {
             let recent = try store.recentArticles(limit: window).filter { !goneIDs.contains($0.articleID) }
             state.calibrate(on: recent + order.map { features[$0] })
-            delta.thresholds = state.configuration.scorer.streamThresholds
+            delta.thresholds = state.streamCalibration
             delta.calibratedAt = storedCount
         } else {
-            state.configuration.scorer.streamThresholds = corpus.thresholds
+            state.streamCalibration = corpus.thresholds
         }
         let restored = reachable.flatMap { eventMembers[$0] ?? [] }.compactMap { cached[$0] }
             .filter { !goneIDs.contains($0.features.articleID) }.sorted { $0.seq < $1.seq }
@@ -483,7 +483,7 @@ extension Engine {
     {
         let corpus = try store.corpus()
         var state = EventClustering(configuration: configuration)
-        state.configuration.scorer.streamThresholds = corpus.thresholds
+        state.streamCalibration = corpus.thresholds
         state.adopt(
             statistics: CorpusStatistics(
                 documents: corpus.documents, termFrequency: corpus.termFrequency,

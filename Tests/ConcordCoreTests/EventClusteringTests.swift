@@ -97,6 +97,78 @@ enum Fixtures {
         #expect(Set(clustered(averageLink: 0.97).values).count == 3)
     }
 
+    /// Two reports in one language, told in the same words, whose embeddings sit below the consolidation's
+    /// cosine: the link similarity (``LinkCalibration``), which weighs their wording too, links them at a cut
+    /// it reaches; the embedding cosine alone does not.
+    @Test func linkSimilarityWeighsWordingBesideEmbeddings() {
+        let angle = Float(acos(0.85))
+        func article(_ id: String, _ embedding: [Float]) -> ArticleFeatures {
+            ArticleFeatures(
+                articleID: id, language: "en", languageConfidence: 1, published: 20_000 * 86_400,
+                source: "s-\(id)", terms: ["flood": 2, "river": 1, "bridge": 1], entities: [], numbers: [],
+                dates: [], eventDate: nil, embedding: embedding, contentHash: id, title: id)
+        }
+        var x = [Float](repeating: 0, count: 8), y = [Float](repeating: 0, count: 8)
+        x[0] = 1
+        y[0] = cos(angle)
+        y[1] = sin(angle)
+        func events(cut: Double?) -> Int {
+            var configuration = EventClustering.Configuration()
+            configuration.scorer.thresholdShift = 50
+            configuration.averageLinkCosine = 0.9
+            configuration.streamLinkCut = cut
+            var state = EventClustering(configuration: configuration)
+            for f in [article("a", x), article("b", y)] { _ = state.add(f) }
+            _ = state.mergePass()
+            state.checkInvariants()
+            return state.events.count
+        }
+        #expect(events(cut: nil) == 2, "embedding cosine 0.85 < 0.9")
+        // Link similarity: 0.5 * (0.85 - 0.8) / 0.2 + 0.5 * 1 = 0.625.
+        #expect(events(cut: 0.6) == 1)
+        #expect(events(cut: 0.65) == 2)
+    }
+
+    /// The TF-IDF weighting options: log-damped counts, and an IDF offset of 0 that gives a term held by every
+    /// article no weight at all.
+    @Test func termWeightingOptions() {
+        func article(_ id: String, _ terms: [String: Float]) -> ArticleFeatures {
+            ArticleFeatures(
+                articleID: id, language: "en", languageConfidence: 1, published: nil, source: nil, terms: terms,
+                entities: [], numbers: [], dates: [], eventDate: nil, embedding: nil, contentHash: id, title: id)
+        }
+        let a = article("a", ["common": 4, "rare": 1]), b = article("b", ["common": 1])
+        func weights(_ change: (inout EventClustering.Configuration) -> Void) -> [Float] {
+            var configuration = EventClustering.Configuration()
+            change(&configuration)
+            var state = EventClustering(configuration: configuration)
+            state.observe(b)
+            return state.unitVector(state.observe(a)).values
+        }
+        let plain = weights { _ in }
+        let damped = weights { $0.termFrequencyLog = 1 }
+        let noOffset = weights { $0.idfOffset = 0 }
+        // ids are interned in order of first sight: "common" (from b) first, then "rare".
+        #expect(plain.count == 2 && damped.count == 2 && noOffset.count == 2)
+        #expect(plain[0] > damped[0], "4 occurrences weigh less once damped")
+        #expect(noOffset[0] == 0 && noOffset[1] == 1, "a term in every article carries no weight")
+        #expect(plain[0] > 0)
+    }
+
+    /// Terms come from the first ``FeatureExtractor/Configuration/maxTermCharacters`` characters of the body.
+    @Test func termTextLengthIsItsOwnSetting() {
+        let body = String(repeating: "harbour crane strike. ", count: 50) + "zeppelin"
+        let article = Article(id: "t", title: "Port", text: body, declaredLanguage: "en")
+        func terms(_ characters: Int) -> Set<String> {
+            var configuration = FeatureExtractor.Configuration()
+            configuration.maxTermCharacters = characters
+            let extractor = FeatureExtractor(languageIdentifier: DeclaredLanguage(), configuration: configuration)
+            return Set(extractor.features(of: article).terms.keys)
+        }
+        #expect(!terms(800).contains { $0.hasPrefix("zeppelin") })
+        #expect(terms(2000).contains { $0.hasPrefix("zeppelin") })
+    }
+
     @Test func sameInputGivesSameEventsAndIDs() throws {
         let features = Fixtures.features(try Fixtures.records("lookalikes.jsonl"))
         var a = EventClustering(), b = EventClustering()

@@ -45,6 +45,16 @@ public enum AverageLinkClustering {
                 d[j * n + i] = 1 - cosine
             }
         }
+        return dendrogram(distances: d, count: n)
+    }
+
+    /// Every merge of average-link clustering of `count` items, given their distances (row-major,
+    /// `count` × `count`, symmetric).
+    ///
+    /// - Complexity: O(n²) time and memory.
+    public static func dendrogram(distances: [Double], count n: Int) -> [Merge] {
+        guard n > 1, distances.count == n * n else { return [] }
+        var d = distances
         var size = [Int](repeating: 1, count: n)
         var active = [Bool](repeating: true, count: n)
         var activeCount = n

@@ -28,6 +28,19 @@ public struct EventClustering: Sendable {
         /// chosen leave-one-dataset-out among {off, 0.88, 0.9} (each dev set's value is the one best on the
         /// others; 0.9 for every set).
         public var averageLinkCosine = 0.9
+        /// 1: a term's weight grows with the log of its count (1 + ln tf) rather than the count. Default 0.
+        public var termFrequencyLog = 0.0
+        /// 1: ``calibrate(on:)`` also reads the consolidation's cut from the stream (``LinkCalibration``),
+        /// and the consolidation then compares link similarities with it instead of embedding cosines with
+        /// ``averageLinkCosine``. Default 0.
+        public var linkCalibration = 0.0
+        /// Weight of the members' mean TF-IDF cosine in the link similarity (``LinkCalibration``). Default 0.5.
+        public var averageLinkLexicalWeight = 0.5
+        /// The consolidation's cut read from the stream; set by ``calibrate(on:)`` when
+        /// ``linkCalibration`` is on.
+        public var streamLinkCut: Double?
+        /// Added to a term's log inverse document frequency in its TF-IDF weight. Default 1.
+        public var idfOffset = 1.0
         /// ``calibrate(on:)`` reads the stream's thresholds from at most this many of its latest articles;
         /// 0 turns stream calibration off. Default 1,000.
         public var calibrationWindow = 1000
@@ -117,12 +130,35 @@ public struct EventClustering: Sendable {
     /// - Complexity: one clustering pass over the window.
     public mutating func calibrate(on sequence: [ArticleFeatures]) {
         configuration.scorer.streamThresholds = [:]
+        configuration.streamLinkCut = nil
         guard configuration.calibrationWindow > 0 else { return }
         var probe = self
         for f in sequence.suffix(configuration.calibrationWindow) { _ = probe.add(f) }
         configuration.scorer.streamThresholds = probe.calibration.thresholds(
             minimumSamples: configuration.calibrationSamples)
+        guard configuration.linkCalibration > 0 else { return }
+        let items = sequence.suffix(configuration.calibrationWindow).map { f in
+            LinkCalibration.Item(
+                embedding: f.embedding, language: f.language, terms: unitVector(vocabulary.vector(f.terms)))
+        }
+        configuration.streamLinkCut = LinkCalibration.cut(items, lexicalWeight: configuration.averageLinkLexicalWeight)
     }
+
+    /// What ``calibrate(on:)`` read from the stream, as a store keeps it: the join thresholds by language
+    /// pair, and the consolidation's cut under `consolidation`.
+    public var streamCalibration: [String: Double] {
+        get {
+            var all = configuration.scorer.streamThresholds
+            all[Self.consolidationKey] = configuration.streamLinkCut
+            return all
+        }
+        set {
+            configuration.streamLinkCut = configuration.linkCalibration > 0 ? newValue[Self.consolidationKey] : nil
+            configuration.scorer.streamThresholds = newValue.filter { $0.key != Self.consolidationKey }
+        }
+    }
+
+    static let consolidationKey = "consolidation"
 
     /// Puts an article back into the event it was stored in, without deciding (rebuilding state from a store).
     ///
@@ -166,9 +202,7 @@ public struct EventClustering: Sendable {
                 for other in candidates(for: event, keys: keys) where other != id {
                     guard let otherEvent = events[other] else { continue }
                     let a = scorer.assess(event, otherEvent, statistics: statistics)
-                    let linked =
-                        configuration.averageLinkCosine <= 1 && a.signals.dates >= 0 && a.signals.scores >= 0
-                        && (Self.averageLink(event, otherEvent) ?? -1) >= configuration.averageLinkCosine
+                    let linked = a.signals.dates >= 0 && a.signals.scores >= 0 && isLinked(a.signals)
                     if linked
                         || a.probability >= max(configuration.mergeFloor, a.threshold + configuration.mergeMargin),
                         best.map({
@@ -191,14 +225,16 @@ public struct EventClustering: Sendable {
         return records
     }
 
-    /// The mean cosine of the two events' members' embeddings (each unit length), pair by pair.
-    static func averageLink(_ a: EventProfile, _ b: EventProfile) -> Double? {
-        guard let x = a.embeddingSum, let y = b.embeddingSum, x.count == y.count, a.embeddingCount > 0,
-            b.embeddingCount > 0
-        else { return nil }
-        var dot = 0.0
-        for i in x.indices { dot += Double(x[i]) * Double(y[i]) }
-        return dot / Double(a.embeddingCount * b.embeddingCount)
+    /// True when the consolidation links two events whose comparison gave `s`: their link similarity
+    /// (``LinkCalibration``) reaches the stream's cut, or without one, their mean embedding cosine reaches
+    /// ``Configuration/averageLinkCosine``.
+    func isLinked(_ s: PairSignals) -> Bool {
+        if let cut = configuration.streamLinkCut {
+            let w = configuration.averageLinkLexicalWeight
+            return (LinkCalibration.similarity(embedding: s.embedding, lexical: s.lexical, lexicalWeight: w) ?? -1)
+                >= cut
+        }
+        return configuration.averageLinkCosine <= 1 && (s.embedding ?? -1) >= configuration.averageLinkCosine
     }
 
     /// Moves every member of `absorbed` into `survivor`.
@@ -281,7 +317,9 @@ public struct EventClustering: Sendable {
 
     /// The article's TF-IDF vector at unit length, with the current statistics.
     func unitVector(_ raw: SparseVector) -> SparseVector {
-        raw.weightedUnit { statistics.termIDF($0) }
+        let shift = configuration.idfOffset - 1
+        let tf = configuration.termFrequencyLog > 0 ? raw.mapValues { 1 + log(max(1, $0)) } : raw
+        return tf.weightedUnit { max(0, statistics.termIDF($0) + shift) }
     }
 
     /// True when the article (by id or content) is already placed.

@@ -9,6 +9,8 @@ public struct FeatureExtractor: Sendable {
         /// Characters of body text used for terms, entities, numbers and dates: the lead carries the
         /// event, later paragraphs mostly background. Default 800 (measured on the dev sets).
         public var maxTextCharacters: Int = 800
+        /// Characters of body text whose words become terms (the TF-IDF vector). Default 800.
+        public var maxTermCharacters: Int = 800
         /// Minimum identifier confidence to prefer the identified language over a declared one. Default 0.5.
         public var declaredLanguageOverride: Double = 0.5
         public init() {}
@@ -51,7 +53,8 @@ public struct FeatureExtractor: Sendable {
         let titleTerms = terms(title, language: language)
         var termCounts: [String: Float] = [:]
         for t in titleTerms { termCounts[t, default: 0] += 2 }
-        for t in terms(text, language: language) { termCounts[t, default: 0] += 1 }
+        let termText = String(fullText.prefix(configuration.maxTermCharacters))
+        for t in terms(termText, language: language) { termCounts[t, default: 0] += 1 }
 
         let joined = title.isEmpty ? text : title + ".\n" + text
         let (dateMentions, yearlessDays) = dates.dates(in: joined, language: language, published: article.published)

@@ -24,6 +24,13 @@ public struct SparseVector: Sendable, Hashable {
         }
     }
 
+    /// The same ids with `transform` applied to each value.
+    public func mapValues(_ transform: (Float) -> Float) -> SparseVector {
+        var copy = self
+        copy.values = values.map(transform)
+        return copy
+    }
+
     public var isEmpty: Bool { ids.isEmpty }
     public var count: Int { ids.count }
 

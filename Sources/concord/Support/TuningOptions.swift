@@ -24,21 +24,25 @@ struct TuningOptions: ParsableArguments {
     ]
     nonisolated(unsafe) static let clusteringKeys: [String: WritableKeyPath<EventClustering.Configuration, Double>] = [
         "windowDays": \.windowDays, "mergeMargin": \.mergeMargin, "mergeFloor": \.mergeFloor,
-        "averageLinkCosine": \.averageLinkCosine,
+        "averageLinkCosine": \.averageLinkCosine, "termFrequencyLog": \.termFrequencyLog,
+        "idfOffset": \.idfOffset, "averageLinkLexicalWeight": \.averageLinkLexicalWeight,
+        "linkCalibration": \.linkCalibration,
     ]
     nonisolated(unsafe) static let countKeys: [String: WritableKeyPath<EventClustering.Configuration, Int>] = [
         "calibrationWindow": \.calibrationWindow, "calibrationSamples": \.calibrationSamples,
     ]
-    static let extractorKeys: Set<String> = ["maxTextCharacters"]
+    static let extractorKeys: Set<String> = ["maxTextCharacters", "maxTermCharacters"]
     static var names: [String] {
         (Array(scorerKeys.keys) + Array(clusteringKeys.keys) + Array(countKeys.keys) + Array(extractorKeys)).sorted()
     }
 
     func extractorConfiguration() throws -> FeatureExtractor.Configuration {
         var c = FeatureExtractor.Configuration()
-        for item in overrides where item.hasPrefix("maxTextCharacters=") {
-            guard let v = Int(item.dropFirst("maxTextCharacters=".count)) else { throw ValidationError("bad \(item)") }
-            c.maxTextCharacters = v
+        for item in overrides {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, Self.extractorKeys.contains(parts[0]) else { continue }
+            guard let v = Int(parts[1]), v >= 0 else { throw ValidationError("bad \(item)") }
+            if parts[0] == "maxTextCharacters" { c.maxTextCharacters = v } else { c.maxTermCharacters = v }
         }
         return c
     }
