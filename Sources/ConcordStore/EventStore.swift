@@ -90,7 +90,8 @@ public struct StoredCorpus: Sendable, Equatable {
     public var termFrequency: [Int32] = []
     /// Articles per entity key.
     public var entityFrequency: [String: Int] = [:]
-    /// The stream's join thresholds per language pair (``StreamCalibration``).
+    /// The stream's join thresholds per language pair (``StreamCalibration``), and under `consolidation` the
+    /// merge pass's cut when the engine reads it from the stream.
     public var thresholds: [String: Double] = [:]
     /// How many articles were stored when the thresholds were set; nil when they never were.
     public var calibratedAt: Int?

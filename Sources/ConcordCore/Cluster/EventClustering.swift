@@ -30,6 +30,8 @@ public struct EventClustering: Sendable {
         public var averageLinkCosine = 0.9
         /// 1: a term's weight grows with the log of its count (1 + ln tf) rather than the count. Default 0.
         public var termFrequencyLog = 0.0
+        /// Added to a term's log inverse document frequency in its TF-IDF weight. Default 1.
+        public var idfOffset = 1.0
         /// 1: ``calibrate(on:)`` also reads the consolidation's cut from the stream (``LinkCalibration``),
         /// and the consolidation then compares link similarities with it instead of embedding cosines with
         /// ``averageLinkCosine``. Default 0.
@@ -39,8 +41,6 @@ public struct EventClustering: Sendable {
         /// The consolidation's cut read from the stream; set by ``calibrate(on:)`` when
         /// ``linkCalibration`` is on.
         public var streamLinkCut: Double?
-        /// Added to a term's log inverse document frequency in its TF-IDF weight. Default 1.
-        public var idfOffset = 1.0
         /// ``calibrate(on:)`` reads the stream's thresholds from at most this many of its latest articles;
         /// 0 turns stream calibration off. Default 1,000.
         public var calibrationWindow = 1000
@@ -132,12 +132,13 @@ public struct EventClustering: Sendable {
         configuration.scorer.streamThresholds = [:]
         configuration.streamLinkCut = nil
         guard configuration.calibrationWindow > 0 else { return }
+        let window = sequence.suffix(configuration.calibrationWindow)
         var probe = self
-        for f in sequence.suffix(configuration.calibrationWindow) { _ = probe.add(f) }
+        for f in window { _ = probe.add(f) }
         configuration.scorer.streamThresholds = probe.calibration.thresholds(
             minimumSamples: configuration.calibrationSamples)
         guard configuration.linkCalibration > 0 else { return }
-        let items = sequence.suffix(configuration.calibrationWindow).map { f in
+        let items = window.map { f in
             LinkCalibration.Item(
                 embedding: f.embedding, language: f.language, terms: unitVector(vocabulary.vector(f.terms)))
         }
