@@ -183,7 +183,8 @@ public enum OpenAPIDocument {
               description: >
                 `created` (an article opened an event), `joined` (an article joined one) and `merged` (two
                 events became one), each with its JSON in `data`. Open until the server stops, or after
-                `max` messages.
+                `max` messages. A quiet stream carries a `: keep-alive` comment every heartbeat or two
+                (`concord serve --heartbeat`, 15 s by default).
               parameters:
                 - {name: max, in: query, description: "Close after this many messages.", schema: {type: integer, minimum: 1, maximum: 1000000}}
               responses:

@@ -14,6 +14,9 @@ public struct ServerOptions: Sendable {
     public var maxRecords = 5_000
     /// The clustering configuration `GET /v1/explain` assesses pairs with.
     public var clustering = EventClustering.Configuration()
+    /// `GET /v1/stream` writes a comment line after this long without a message, so that proxies keep an idle
+    /// stream open and a client can tell a quiet stream from a dead server. Default 15 seconds.
+    public var heartbeat: Duration = .seconds(15)
 
     public init(token: String? = nil) { self.token = token }
 }
@@ -131,7 +134,7 @@ public enum ConcordRoutes {
             try guarded {
                 guard let hub else { throw APIError(.serviceUnavailable, "this server has no live stream") }
                 let max = try number(request.uri.queryParameters, "max", default: nil, range: 1...1_000_000)
-                return eventStream(hub.subscribe(), max: max)
+                return eventStream(hub.subscribe(), max: max, heartbeat: options.heartbeat)
             }
         }
         ConcordPages.add(
@@ -140,18 +143,42 @@ public enum ConcordRoutes {
         return router
     }
 
-    /// Server-sent events: a comment first (so a client sees the stream open), then one message per change.
-    static func eventStream(_ messages: AsyncStream<StreamHub.Message>, max: Int?) -> Response {
+    /// Server-sent events: a comment first (so a client sees the stream open), then one message per change, and
+    /// a `: keep-alive` comment at each `heartbeat` that followed one without a message (so at most two
+    /// heartbeats of silence). `max` counts messages, not comments.
+    static func eventStream(_ messages: AsyncStream<StreamHub.Message>, max: Int?, heartbeat: Duration) -> Response {
         Response(
             status: .ok,
             headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache"],
             body: ResponseBody { writer in
                 try await writer.write(ByteBuffer(string: ": concord event stream\n\n"))
-                var sent = 0
-                for await m in messages {
-                    try await writer.write(ByteBuffer(string: m.sse))
-                    sent += 1
-                    if let max, sent >= max { break }
+                // Messages and heartbeat ticks (nil) in one sequence.
+                let (out, lines) = AsyncStream<String?>.makeStream()
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        for await m in messages { lines.yield(m.sse) }
+                        lines.finish()
+                    }
+                    group.addTask {
+                        while !Task.isCancelled {
+                            try await Task.sleep(for: heartbeat)
+                            lines.yield(nil)
+                        }
+                    }
+                    // `quiet`: no message since the last heartbeat.
+                    var sent = 0, quiet = true
+                    for await line in out {
+                        if let line {
+                            try await writer.write(ByteBuffer(string: line))
+                            sent += 1
+                            quiet = false
+                            if let max, sent >= max { break }
+                        } else {
+                            if quiet { try await writer.write(ByteBuffer(string: ": keep-alive\n\n")) }
+                            quiet = true
+                        }
+                    }
+                    group.cancelAll()
                 }
                 try await writer.finish(nil)
             })

@@ -19,12 +19,16 @@ import Testing
         var options: ServerOptions
         var app: Application<RouterResponder<BasicRequestContext>>
 
-        init(token: String? = nil, maxRecords: Int = 5_000, maxBodyBytes: Int = 16 << 20, maxQueued: Int = 8) throws {
+        init(
+            token: String? = nil, maxRecords: Int = 5_000, maxBodyBytes: Int = 16 << 20, maxQueued: Int = 8,
+            heartbeat: Duration = .seconds(15)
+        ) throws {
             let engine = try Engine(store: store, extractor: FeatureExtractor(languageIdentifier: NoLanguage()))
             ingest = IngestService(engine: engine, hub: hub, cache: cache, maxQueued: maxQueued)
             options = ServerOptions(token: token)
             options.maxRecords = maxRecords
             options.maxBodyBytes = maxBodyBytes
+            options.heartbeat = heartbeat
             app = Application(
                 router: ConcordRoutes.router(store: store, ingest: ingest, hub: hub, cache: cache, options: options))
         }
@@ -336,6 +340,29 @@ import Testing
             #expect(text.contains("id: 1\n") && text.contains("id: 3\n"))
         }
         // The listener is gone once its stream closed.
+        #expect(server.hub.count == 0)
+    }
+
+    @Test func aQuietStreamSaysItIsAlive() async throws {
+        let server = try Server(heartbeat: .milliseconds(20))
+        try await server.app.test(.router) { client in
+            async let streamed: String = client.execute(uri: "/v1/stream?max=1", method: .get) { response in
+                String(decoding: response.body.readableBytesView, as: UTF8.self)
+            }
+            while server.hub.count < 1 { try await Task.sleep(for: .milliseconds(5)) }
+            // Ten heartbeats of silence, then one message: the stream ends after it (comments do not count).
+            try await Task.sleep(for: .milliseconds(200))
+            try await client.execute(
+                uri: "/v1/articles", method: .post, headers: Self.jsonHeaders, body: Self.json([Self.records[0]])
+            ) { #expect($0.status == .ok) }
+            let text = try await streamed
+            let blocks = text.components(separatedBy: "\n\n").filter { !$0.isEmpty }
+            #expect(blocks.first == ": concord event stream")
+            #expect(blocks.dropFirst().first == ": keep-alive")
+            #expect(blocks.last?.hasPrefix("id: 1\nevent: created\n") == true, "\(text)")
+            // Every block but the message is a comment a client ignores.
+            #expect(blocks.dropLast().allSatisfy { $0.hasPrefix(": ") })
+        }
         #expect(server.hub.count == 0)
     }
 

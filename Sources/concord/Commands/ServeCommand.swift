@@ -46,6 +46,11 @@ struct ServeCommand: AsyncParsableCommand {
         name: .long,
         help: "Megabytes of rendered reads kept until the next commit (0: render every read anew).")
     var cacheMb = 64
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Seconds without a message after which GET /v1/stream writes a keep-alive comment.", valueName: "seconds"))
+    var heartbeat = 15.0
     @Option(name: .long, help: "Log level of the request log on stderr (trace, debug, info, notice, warning, error).")
     var logLevel = "info"
     @OptionGroup var crashTest: CrashTestOptions
@@ -57,6 +62,9 @@ struct ServeCommand: AsyncParsableCommand {
         if !(1...1_024).contains(maxBodyMb) { throw ValidationError("--max-body-mb must be from 1 to 1024") }
         if !(0...65_536).contains(cacheMb) { throw ValidationError("--cache-mb must be from 0 to 65536") }
         if maxQueued < 1 { throw ValidationError("--max-queued must be at least 1") }
+        if !(heartbeat >= 0.01 && heartbeat <= 3_600) {
+            throw ValidationError("--heartbeat must be from 0.01 to 3600 seconds")
+        }
         if Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
@@ -97,6 +105,7 @@ struct ServeCommand: AsyncParsableCommand {
         var options = ServerOptions(token: token)
         options.maxRecords = maxRecords
         options.maxBodyBytes = maxBodyMb << 20
+        options.heartbeat = .milliseconds(Int64((heartbeat * 1_000).rounded()))
         options.clustering = engine.configuration.clustering
         var logger = Logger(label: "concord.serve")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
