@@ -151,7 +151,10 @@ public enum NearCopies {
 /// Candidates are the events whose articles name the event's entities (full-text search, so a derby three
 /// years earlier is found though it is far outside the clustering's time window); each is assessed
 /// against the event, article against article, by the same-event model with the store's statistics. Those
-/// the model keeps apart are the look-alikes, the most similar first.
+/// the model keeps apart are the look-alikes, the most similar first. A name that more than
+/// ``maxNameFrequency`` stored articles mention (a country, a ministry) is not searched for: it says little
+/// about which events look alike, and ranking every article that names it costs a large store a
+/// tenth of a second per page.
 public final class LookAlikeFinder: Sendable {
     public struct LookAlike: Sendable {
         public var summary: EventSummary
@@ -165,21 +168,26 @@ public final class LookAlikeFinder: Sendable {
 
     let store: any EventStore
     let configuration: EventClustering.Configuration
+    /// Names mentioned by more stored articles than this are not searched for. Default 1,000.
+    public let maxNameFrequency: Int
     /// The assessing state, rebuilt when the store has grown by a tenth since it was built.
     let state = Mutex<(clustering: EventClustering, documents: Int)?>(nil)
 
-    public init(store: any EventStore, configuration: EventClustering.Configuration = .init()) {
+    public init(
+        store: any EventStore, configuration: EventClustering.Configuration = .init(), maxNameFrequency: Int = 1_000
+    ) {
         self.store = store
         self.configuration = configuration
+        self.maxNameFrequency = maxNameFrequency
     }
 
     /// Up to `limit` look-alikes of the event, most similar first.
     public func lookAlikes(of summary: EventSummary, articles: [StoredArticle], limit: Int = 3) throws -> [LookAlike] {
         guard let mine = Self.representative(articles) else { return [] }
-        let names = Array(summary.entities.prefix(6))
-        let candidates = try store.events(sharingAnyOf: names, excluding: summary.id, limit: 12)
         // Once per page, and by a count: the corpus itself is read only to rebuild the assessor.
         let documents = try store.counts().articles
+        let names = try searchNames(summary, articles: articles, documents: documents)
+        let candidates = try store.events(sharingAnyOf: names, excluding: summary.id, limit: 12)
         var found: [LookAlike] = []
         for id in candidates {
             guard let (other, members) = try store.event(id), let theirs = Self.representative(members) else {
@@ -194,14 +202,37 @@ public final class LookAlikeFinder: Sendable {
         return Array(found.sorted { $0.similarity > $1.similarity }.prefix(limit))
     }
 
+    /// The event's top names that at most ``maxNameFrequency`` stored articles mention (when every one is
+    /// more common, the least common of them).
+    func searchNames(_ summary: EventSummary, articles: [StoredArticle], documents: Int) throws -> [String] {
+        let top = Array(summary.entities.prefix(6))
+        var keys: [String: String] = [:]
+        for a in articles { for e in a.features.entities { keys[e.surface] = keys[e.surface] ?? e.key } }
+        let frequencies = try withAssessor(documents: documents) { s in
+            top.map { name in keys[name].map { s.statistics.frequency(ofEntity: $0) } ?? 0 }
+        }
+        let named = zip(top, frequencies)
+        let kept = named.filter { $0.1 <= maxNameFrequency }.map(\.0)
+        if kept.isEmpty, let rarest = named.min(by: { $0.1 < $1.1 }) { return [rarest.0] }
+        return kept
+    }
+
     func assess(_ a: ArticleFeatures, _ b: ArticleFeatures, documents: Int) throws -> SameEventScorer.Assessment {
+        try withAssessor(documents: documents) { $0.assess(a, b) }
+    }
+
+    /// Runs `body` on the assessing state, built from the store first when there is none or the store has
+    /// grown by a tenth since.
+    func withAssessor<T>(documents: Int, _ body: (inout EventClustering) throws -> T) throws -> T {
         try state.withLock { s in
             if s == nil || Double(documents) > Double(s?.documents ?? 0) * 1.1 {
                 s = (try Engine.assessor(store, configuration: configuration), documents)
             }
-            // Mutated in place (through the optional), not copied.
-            guard let assessment = s?.clustering.assess(a, b) else { preconditionFailure("the assessor is set above") }
-            return assessment
+            guard var current = s else { preconditionFailure("the assessor is set above") }
+            // Taken out while `body` runs, so that it is mutated in place, not copied.
+            s = nil
+            defer { s = current }
+            return try body(&current.clustering)
         }
     }
 

@@ -6,6 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
+@testable import ConcordEngine
 @testable import ConcordServer
 
 /// The web pages, in process: status, key content, escaping of hostile titles and ids.
@@ -82,6 +83,36 @@ import Testing
                 #expect(text(response).contains("since must be a day"))
             }
         }
+    }
+
+    @Test func lookAlikesAreNotSearchedByNamesTooCommonToTell() throws {
+        let store = MemoryEventStore()
+        let engine = try Engine(store: store, extractor: FeatureExtractor(languageIdentifier: NoLanguage()))
+        // One name of the derbies, and only it, in one article more.
+        let school = Self.record(
+            "school", "Luca Bernardini opens a football school",
+            "Luca Bernardini opened a football school for children in the hills on Thursday 1 May 2025.",
+            "2025-05-01T09:00:00Z", source: "Local News")
+        _ = try engine.ingest(Self.records + [school])
+        let event = try #require(try store.article("d25-en")).eventID
+        let other = try #require(try store.article("d22-en")).eventID
+        let (summary, articles) = try #require(try store.event(event))
+        let documents = try store.counts().articles
+        #expect(summary.entities.contains("Luca Bernardini"))
+
+        // Every name of the event is in 4 or 5 articles: a cap of 4 leaves out Luca Bernardini only...
+        let capped = LookAlikeFinder(store: store, maxNameFrequency: 4)
+        let names = try capped.searchNames(summary, articles: articles, documents: documents)
+        #expect(names == Array(summary.entities.prefix(6)).filter { $0 != "Luca Bernardini" })
+        // ...and the other derby is still found by the names the two share.
+        #expect(try capped.lookAlikes(of: summary, articles: articles).contains { $0.summary.id == other })
+
+        // No cap to speak of: every top name; a cap below all of them: the least common one alone.
+        let all = try LookAlikeFinder(store: store).searchNames(summary, articles: articles, documents: documents)
+        #expect(all == Array(summary.entities.prefix(6)))
+        let one = try LookAlikeFinder(store: store, maxNameFrequency: 1)
+            .searchNames(summary, articles: articles, documents: documents)
+        #expect(one.count == 1 && one != ["Luca Bernardini"])
     }
 
     @Test func anEventPageShowsTitlesCopiesTimelineWhyAndItsLookAlike() async throws {
