@@ -181,6 +181,12 @@ public final class LookAlikeFinder: Sendable {
         self.maxNameFrequency = maxNameFrequency
     }
 
+    /// Builds the assessing state from the store now (a server does it at start, so that the first page does
+    /// not wait for the corpus statistics).
+    public func prepare() throws {
+        try withAssessor(documents: try store.counts().articles) { _ in }
+    }
+
     /// Up to `limit` look-alikes of the event, most similar first.
     public func lookAlikes(of summary: EventSummary, articles: [StoredArticle], limit: Int = 3) throws -> [LookAlike] {
         guard let mine = Self.representative(articles) else { return [] }

@@ -41,9 +41,12 @@ public enum ConcordRoutes {
     ///   - hub: the live feed of `GET /v1/stream` (the one `ingest` publishes to).
     ///   - cache: rendered reads, kept until `ingest` changes the store. Without one every read is rendered
     ///     anew; give one only when `ingest` is the store's only writer and has the same cache.
+    ///   - lookAlikes: what finds the look-alikes of an event page; by default one over `store` with
+    ///     `options.clustering`.
     public static func router(
         store: any EventStore, ingest: IngestService? = nil, hub: StreamHub? = nil, cache: ResponseCache? = nil,
-        metrics: ServerMetrics = ServerMetrics(), options: ServerOptions = ServerOptions()
+        metrics: ServerMetrics = ServerMetrics(), options: ServerOptions = ServerOptions(),
+        lookAlikes: LookAlikeFinder? = nil
     ) -> Router<BasicRequestContext> {
         /// A read's JSON, from the cache when the store has not changed since it was rendered.
         @Sendable func cached(_ request: Request, _ render: () throws -> ByteBuffer) throws -> Response {
@@ -139,7 +142,8 @@ public enum ConcordRoutes {
         }
         ConcordPages.add(
             to: router, store: store, cache: cache,
-            lookAlikes: LookAlikeFinder(store: store, configuration: options.clustering), options: options)
+            lookAlikes: lookAlikes ?? LookAlikeFinder(store: store, configuration: options.clustering), options: options
+        )
         return router
     }
 

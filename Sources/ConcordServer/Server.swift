@@ -56,12 +56,37 @@ public enum ConcordServer {
                 engine: $0, hub: hub, cache: cache, maxQueued: maxQueued, pause: pause,
                 hangAfterBatches: hangAfterBatches)
         }
-        let router = ConcordRoutes.router(store: store, ingest: ingest, hub: hub, cache: cache, options: options)
-        return Application(
+        let lookAlikes = LookAlikeFinder(store: store, configuration: options.clustering)
+        let router = ConcordRoutes.router(
+            store: store, ingest: ingest, hub: hub, cache: cache, options: options, lookAlikes: lookAlikes)
+        var app = Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: "concord"),
             onServerRunning: { channel in listening(host, channel.localAddress?.port ?? port) },
             logger: logger)
+        // The first event page would otherwise read the corpus statistics its look-alike panel assesses with
+        // (seconds on a large store) while a person waits.
+        app.addServices(LookAlikeWarmer(finder: lookAlikes, logger: logger))
+        return app
+    }
+}
+
+/// Builds the look-alike finder's assessing state once the server starts, off the request path.
+struct LookAlikeWarmer: Service {
+    let finder: LookAlikeFinder
+    let logger: Logger
+    func run() async throws {
+        let start = ContinuousClock.now
+        do {
+            try finder.prepare()
+            logger.debug(
+                "look-alike statistics ready",
+                metadata: ["ms": "\(Int((ContinuousClock.now - start) / .milliseconds(1)))"])
+        } catch {
+            logger.warning("look-alike statistics not read: \(error)")
+        }
+        // A service that returns ends its group: this one waits for the server to stop.
+        try? await gracefulShutdown()
     }
 }
 

@@ -85,6 +85,16 @@ import Testing
         }
     }
 
+    @Test func theLookAlikeStatisticsCanBeReadBeforeTheFirstPage() throws {
+        let (_, store) = try Self.app()
+        let finder = LookAlikeFinder(store: store)
+        #expect(finder.state.withLock { $0 == nil })
+        try finder.prepare()
+        let documents = finder.state.withLock { $0?.documents }
+        #expect(documents == Self.records.count)
+        #expect(finder.state.withLock { $0?.clustering.statistics.documents } == Self.records.count)
+    }
+
     @Test func lookAlikesAreNotSearchedByNamesTooCommonToTell() throws {
         let store = MemoryEventStore()
         let engine = try Engine(store: store, extractor: FeatureExtractor(languageIdentifier: NoLanguage()))
