@@ -24,10 +24,48 @@ public final class SQLiteEventStore: EventStore, Sendable {
             config.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
-            pool = try DatabasePool(path: path, configuration: config)
-            try Self.migrator.migrate(pool)
+            pool = try Self.open(path, configuration: config)
         } catch {
             throw StoreError.cannotOpen(path, detail: Self.words(error))
+        }
+    }
+
+    /// Opens the pool and brings the schema up to date. A new file that another process is setting up at the
+    /// same moment (switching it to WAL, creating its tables) can be busy for an instant without the busy
+    /// timeout applying: that is retried for about two seconds.
+    static func open(_ path: String, configuration: Configuration) throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try migrate(pool)
+                return pool
+            } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_BUSY && attempt < 20
+            {
+                Thread.sleep(forTimeInterval: 0.01 * Double(attempt))
+            }
+        }
+    }
+
+    /// Brings the schema up to date. Processes that open a new store at the same moment (an ingest creating
+    /// it, `concord events` watching it) each decide which migrations are pending before either has run
+    /// them, so one fails on a table or column the other just made. A failure while the applied migrations
+    /// changed under it is that race: it reads again what is pending and goes on from there. Any other
+    /// failure stands.
+    static func migrate(_ pool: DatabasePool) throws {
+        let migrator = Self.migrator
+        var attempt = 0
+        while true {
+            attempt += 1
+            let before = try pool.read(migrator.appliedIdentifiers)
+            do {
+                return try migrator.migrate(pool)
+            } catch let error as DatabaseError {
+                let after = try pool.read(migrator.appliedIdentifiers)
+                guard after != before, attempt < 3 * migrator.migrations.count else { throw error }
+                Thread.sleep(forTimeInterval: 0.01 * Double(attempt))
+            }
         }
     }
 
