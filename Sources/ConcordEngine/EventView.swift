@@ -192,7 +192,7 @@ public final class LookAlikeFinder: Sendable {
         guard let mine = Self.representative(articles) else { return [] }
         // Once per page, and by a count: the corpus itself is read only to rebuild the assessor.
         let documents = try store.counts().articles
-        let names = try searchNames(summary, articles: articles, documents: documents)
+        let names = try searchNames(summary, documents: documents)
         let candidates = try store.events(sharingAnyOf: names, excluding: summary.id, limit: 12)
         var found: [LookAlike] = []
         for id in candidates {
@@ -210,14 +210,13 @@ public final class LookAlikeFinder: Sendable {
 
     /// The event's top names that at most ``maxNameFrequency`` stored articles mention (when every one is
     /// more common, the least common of them).
-    func searchNames(_ summary: EventSummary, articles: [StoredArticle], documents: Int) throws -> [String] {
-        let top = Array(summary.entities.prefix(6))
-        var keys: [String: String] = [:]
-        for a in articles { for e in a.features.entities { keys[e.surface] = keys[e.surface] ?? e.key } }
+    func searchNames(_ summary: EventSummary, documents: Int) throws -> [String] {
+        // `entityKeys` ranks the same names as `entities`, further.
+        let top = Array(zip(summary.entities, summary.entityKeys).prefix(6))
         let frequencies = try withAssessor(documents: documents) { s in
-            top.map { name in keys[name].map { s.statistics.frequency(ofEntity: $0) } ?? 0 }
+            top.map { s.statistics.frequency(ofEntity: $0.1) }
         }
-        let named = zip(top, frequencies)
+        let named = zip(top.map(\.0), frequencies)
         let kept = named.filter { $0.1 <= maxNameFrequency }.map(\.0)
         if kept.isEmpty, let rarest = named.min(by: { $0.1 < $1.1 }) { return [rarest.0] }
         return kept

@@ -16,7 +16,7 @@ public struct EventSummary: Sendable, Codable, Equatable {
     public var eventDate: String?
     public var eventDateEvidence: String?
     public var entities: [String]
-    /// Folded entity keys, for filtering.
+    /// Folded entity keys, for filtering: those of ``entities`` in the same order, then more.
     public var entityKeys: [String]
     /// The earliest and latest anchor day of the members (``ArticleFeatures/anchorDay``, days since 1970):
     /// the span the engine searches candidates around. Nil when no member has one.

@@ -112,16 +112,16 @@ import Testing
 
         // Every name of the event is in 4 or 5 articles: a cap of 4 leaves out Luca Bernardini only...
         let capped = LookAlikeFinder(store: store, maxNameFrequency: 4)
-        let names = try capped.searchNames(summary, articles: articles, documents: documents)
+        let names = try capped.searchNames(summary, documents: documents)
         #expect(names == Array(summary.entities.prefix(6)).filter { $0 != "Luca Bernardini" })
         // ...and the other derby is still found by the names the two share.
         #expect(try capped.lookAlikes(of: summary, articles: articles).contains { $0.summary.id == other })
 
         // No cap to speak of: every top name; a cap below all of them: the least common one alone.
-        let all = try LookAlikeFinder(store: store).searchNames(summary, articles: articles, documents: documents)
+        let all = try LookAlikeFinder(store: store).searchNames(summary, documents: documents)
         #expect(all == Array(summary.entities.prefix(6)))
         let one = try LookAlikeFinder(store: store, maxNameFrequency: 1)
-            .searchNames(summary, articles: articles, documents: documents)
+            .searchNames(summary, documents: documents)
         #expect(one.count == 1 && one != ["Luca Bernardini"])
     }
 
