@@ -184,9 +184,15 @@ public enum OpenAPIDocument {
                 `created` (an article opened an event), `joined` (an article joined one) and `merged` (two
                 events became one), each with its JSON in `data`. Open until the server stops, or after
                 `max` messages. A quiet stream carries a `: keep-alive` comment every heartbeat or two
-                (`concord serve --heartbeat`, 15 s by default).
+                (`concord serve --heartbeat`, 15 s by default). Each message's SSE id is `RUN-SEQUENCE`; a
+                client that reconnects with the last id it saw (`Last-Event-ID`, as EventSource does) first
+                gets the messages it missed, of the last 1,000 of this server run. Where that is not possible
+                (older, or an id of another run) or a slow client's buffer overflowed, a `reset` message
+                (`{"kind": "reset", "sequence", "reason", "missed"}`) comes first: fetch what you show again.
               parameters:
                 - {name: max, in: query, description: "Close after this many messages.", schema: {type: integer, minimum: 1, maximum: 1000000}}
+                - {name: Last-Event-ID, in: header, description: "Resume after this message (the id of the last one seen).", schema: {type: string}}
+                - {name: lastEventId, in: query, description: "The same, for clients that cannot set headers.", schema: {type: string}}
               responses:
                 "200":
                   description: The stream.

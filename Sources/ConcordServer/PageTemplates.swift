@@ -170,8 +170,8 @@ enum PageTemplates {
         @media (max-width: 480px) { main { padding: .75rem; } h1 { font-size: 1.3rem; } .pages { flex-direction: column; gap: .5rem; } }
         """
 
-    /// Live updates of the event list: on any message of `/v1/stream`, the list is fetched again and swapped
-    /// in, without a reload.
+    /// Live updates of the event list: on any message of `/v1/stream` (a `reset` too: messages were missed while
+    /// the connection was down), the list is fetched again and swapped in, without a reload.
     static let script = """
         (function () {
           var list = document.getElementById('events');
@@ -191,7 +191,7 @@ enum PageTemplates {
               });
           }
           var source = new EventSource('/v1/stream');
-          ['created', 'joined', 'merged'].forEach(function (kind) {
+          ['created', 'joined', 'merged', 'reset'].forEach(function (kind) {
             source.addEventListener(kind, function () { if (!pending) pending = setTimeout(refresh, 250); });
           });
           window.addEventListener('beforeunload', function () { source.close(); });

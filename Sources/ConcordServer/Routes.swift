@@ -137,7 +137,15 @@ public enum ConcordRoutes {
             try guarded {
                 guard let hub else { throw APIError(.serviceUnavailable, "this server has no live stream") }
                 let max = try number(request.uri.queryParameters, "max", default: nil, range: 1...1_000_000)
-                return eventStream(hub.subscribe(), max: max, heartbeat: options.heartbeat)
+                // The browser's EventSource sends the header on a reconnect; the parameter serves clients that
+                // cannot set headers.
+                let last =
+                    request.headers.first { $0.name.canonicalName == "last-event-id" }?.value
+                    ?? request.uri.queryParameters.get("lastEventId")
+                let resume = hub.resume(lastEventID: last)
+                return eventStream(
+                    hub.subscribe(from: resume), run: hub.run, unknown: resume == .unknown, max: max,
+                    heartbeat: options.heartbeat)
             }
         }
         ConcordPages.add(
@@ -150,7 +158,12 @@ public enum ConcordRoutes {
     /// Server-sent events: a comment first (so a client sees the stream open), then one message per change, and
     /// a `: keep-alive` comment at each `heartbeat` that followed one without a message (so at most two
     /// heartbeats of silence). `max` counts messages, not comments.
-    static func eventStream(_ messages: AsyncStream<StreamHub.Message>, max: Int?, heartbeat: Duration) -> Response {
+    ///
+    /// Nothing is lost silently: where the sequence jumps (a resume from a message no longer kept, a listener
+    /// too slow for its buffer) or the client's last id is `unknown`, a `reset` message says so first.
+    static func eventStream(
+        _ subscription: StreamHub.Subscription, run: String, unknown: Bool = false, max: Int?, heartbeat: Duration
+    ) -> Response {
         Response(
             status: .ok,
             headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache"],
@@ -160,7 +173,17 @@ public enum ConcordRoutes {
                 let (out, lines) = AsyncStream<String?>.makeStream()
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
-                        for await m in messages { lines.yield(m.sse) }
+                        var last = subscription.start
+                        if unknown { lines.yield(StreamHub.resetSSE(run: run, sequence: last, missed: nil)) }
+                        for await m in subscription.messages {
+                            if m.sequence > last + 1 {
+                                lines.yield(
+                                    StreamHub.resetSSE(
+                                        run: run, sequence: m.sequence - 1, missed: m.sequence - last - 1))
+                            }
+                            last = m.sequence
+                            lines.yield(m.sse)
+                        }
                         lines.finish()
                     }
                     group.addTask {

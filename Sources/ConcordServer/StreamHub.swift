@@ -8,6 +8,12 @@ import Synchronization
 /// Three kinds of message: `created` (an article opened a new event), `joined` (an article joined an event,
 /// new or updated) and `merged` (two events became one). Each listener gets its own buffer of the newest
 /// ``bufferSize`` messages, so a slow listener loses its oldest messages instead of holding up the ingest.
+///
+/// The hub also keeps the last ``bufferSize`` messages, so a client that reconnects with the id of the last
+/// message it saw (the `Last-Event-ID` an `EventSource` sends) gets what it missed before the live feed.
+/// Ids name the server run (``run``) as well as the place in its stream, so an id from before a restart is
+/// not read against the new run's numbering. What cannot be replayed (too old, or from another run) a reader
+/// learns from the gap in ``Message/sequence`` (see ``Resume``).
 public final class StreamHub: Sendable {
     /// One message, as server-sent events carry it.
     public struct Message: Sendable, Codable, Equatable {
@@ -26,42 +32,122 @@ public final class StreamHub: Sendable {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let data = (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-            return "id: \(sequence)\nevent: \(kind)\ndata: \(data)\n\n"
+            return "id: \(StreamHub.eventID(run: run, sequence: sequence))\nevent: \(kind)\ndata: \(data)\n\n"
+        }
+
+        /// The run of the server that numbered it (``StreamHub/run``); not part of its JSON.
+        var run = ""
+
+        enum CodingKeys: String, CodingKey { case kind, sequence, event, article, title, absorbed }
+
+        public init(
+            kind: String, sequence: Int, event: String, article: String? = nil, title: String? = nil,
+            absorbed: String? = nil
+        ) {
+            self.kind = kind
+            self.sequence = sequence
+            self.event = event
+            self.article = article
+            self.title = title
+            self.absorbed = absorbed
         }
     }
 
+    /// Where a listener's stream starts, read from the id of the last message it saw.
+    public enum Resume: Sendable, Equatable {
+        /// A new listener: live messages only.
+        case live
+        /// After this message of this run: the kept messages past it are replayed first.
+        case after(Int)
+        /// An id this run did not give (another run's, or not an id): what was missed is unknown.
+        case unknown
+    }
+
+    /// This server run's name in every message id: eight hex digits, new at each start.
+    public let run: String
     public let bufferSize: Int
-    let listeners = Mutex(Listeners())
+    let listeners: Mutex<Listeners>
 
     struct Listeners {
         var next = 0
         var sequence = 0
         var open: [Int: AsyncStream<Message>.Continuation] = [:]
+        /// The last `bufferSize` messages, oldest first.
+        var recent: [Message] = []
         var closed = false
     }
 
-    public init(bufferSize: Int = 1_000) { self.bufferSize = bufferSize }
+    public init(bufferSize: Int = 1_000, run: String? = nil) {
+        self.bufferSize = bufferSize
+        self.run = run ?? String(format: "%08x", UInt32.random(in: 0...UInt32.max))
+        listeners = Mutex(Listeners())
+    }
+
+    /// The SSE id of a message: `RUN-SEQUENCE`.
+    static func eventID(run: String, sequence: Int) -> String { "\(run)-\(sequence)" }
+
+    /// The SSE text of a `reset`: messages before `sequence` were missed (`missed` of them, nil when unknown),
+    /// so what a client shows should be fetched again. Its id lets a later reconnect resume from here.
+    static func resetSSE(run: String, sequence: Int, missed: Int?) -> String {
+        let reason =
+            missed.map { "\($0) message\($0 == 1 ? " was" : "s were") missed: fetch what you show again" }
+            ?? "the last event id is not one of this server run's: fetch what you show again"
+        var fields: [String: Any] = ["kind": "reset", "sequence": sequence, "reason": reason]
+        if let missed { fields["missed"] = missed }
+        let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return
+            "id: \(eventID(run: run, sequence: sequence))\nevent: reset\ndata: \(String(decoding: data, as: UTF8.self))\n\n"
+    }
+
+    /// Where a stream resumes, given the `Last-Event-ID` a client sent (nil or empty: a new listener).
+    public func resume(lastEventID: String?) -> Resume {
+        guard let id = lastEventID?.trimmingCharacters(in: .whitespaces), !id.isEmpty else { return .live }
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0] == run, let n = Int(parts[1]), n >= 0,
+            n <= listeners.withLock({ $0.sequence })
+        else { return .unknown }
+        return .after(n)
+    }
+
+    /// Messages published so far in this run.
+    public var sequence: Int { listeners.withLock { $0.sequence } }
 
     /// Listeners connected now.
     public var count: Int { listeners.withLock { $0.open.count } }
 
-    /// A new listener's messages, from now on; the stream ends when ``close()`` is called.
-    public func subscribe() -> AsyncStream<Message> {
+    /// A listener's messages, and where they continue from.
+    public struct Subscription: Sendable {
+        /// For ``Resume/after(_:)``, the kept messages past that one first, then every message from now on;
+        /// ends when ``StreamHub/close()`` is called.
+        public var messages: AsyncStream<Message>
+        /// The sequence of the last message before ``messages``: its first message should be the next one, so
+        /// a gap says how many were missed.
+        public var start: Int
+    }
+
+    /// A new listener.
+    public func subscribe(from resume: Resume = .live) -> Subscription {
         let (stream, continuation) = AsyncStream<Message>.makeStream(bufferingPolicy: .bufferingNewest(bufferSize))
-        let key: Int? = listeners.withLock { l in
+        // Replayed and registered under the lock that numbers messages, so none is seen twice or skipped.
+        let registered: (key: Int, start: Int)? = listeners.withLock { l in
             guard !l.closed else { return nil }
+            var start = l.sequence
+            if case .after(let n) = resume {
+                start = n
+                for m in l.recent where m.sequence > n { continuation.yield(m) }
+            }
             l.next += 1
             l.open[l.next] = continuation
-            return l.next
+            return (l.next, start)
         }
-        guard let key else {
+        guard let registered else {
             continuation.finish()
-            return stream
+            return Subscription(messages: stream, start: 0)
         }
         continuation.onTermination = { [weak self] _ in
-            _ = self?.listeners.withLock { $0.open.removeValue(forKey: key) }
+            _ = self?.listeners.withLock { $0.open.removeValue(forKey: registered.key) }
         }
-        return stream
+        return Subscription(messages: stream, start: registered.start)
     }
 
     /// Ends every listener's stream, and refuses new ones (the server is shutting down).
@@ -102,17 +188,16 @@ public final class StreamHub: Sendable {
 
     func send(_ drafts: [Message]) {
         guard !drafts.isEmpty else { return }
-        let (messages, open) = listeners.withLock { l -> ([Message], [AsyncStream<Message>.Continuation]) in
-            let numbered = drafts.map { d -> Message in
+        listeners.withLock { l in
+            for d in drafts {
                 var m = d
                 l.sequence += 1
                 m.sequence = l.sequence
-                return m
+                m.run = run
+                l.recent.append(m)
+                for c in l.open.values { c.yield(m) }
             }
-            return (numbered, Array(l.open.values))
-        }
-        for c in open {
-            for m in messages { c.yield(m) }
+            if l.recent.count > bufferSize { l.recent.removeFirst(l.recent.count - bufferSize) }
         }
     }
 }

@@ -21,8 +21,9 @@ import Testing
 
         init(
             token: String? = nil, maxRecords: Int = 5_000, maxBodyBytes: Int = 16 << 20, maxQueued: Int = 8,
-            heartbeat: Duration = .seconds(15)
+            heartbeat: Duration = .seconds(15), streamBuffer: Int = 1_000
         ) throws {
+            hub = StreamHub(bufferSize: streamBuffer)
             let engine = try Engine(store: store, extractor: FeatureExtractor(languageIdentifier: NoLanguage()))
             ingest = IngestService(engine: engine, hub: hub, cache: cache, maxQueued: maxQueued)
             options = ServerOptions(token: token)
@@ -337,7 +338,7 @@ import Testing
             let kinds = text.split(separator: "\n").filter { $0.hasPrefix("event: ") }.map { $0.dropFirst(7) }
             #expect(kinds == ["created", "joined", "created"])
             #expect(text.contains(#""article":"w2""#))
-            #expect(text.contains("id: 1\n") && text.contains("id: 3\n"))
+            #expect(text.contains("id: \(server.hub.run)-1\n") && text.contains("id: \(server.hub.run)-3\n"))
         }
         // The listener is gone once its stream closed.
         #expect(server.hub.count == 0)
@@ -359,23 +360,106 @@ import Testing
             let blocks = text.components(separatedBy: "\n\n").filter { !$0.isEmpty }
             #expect(blocks.first == ": concord event stream")
             #expect(blocks.dropFirst().first == ": keep-alive")
-            #expect(blocks.last?.hasPrefix("id: 1\nevent: created\n") == true, "\(text)")
+            #expect(blocks.last?.hasPrefix("id: \(server.hub.run)-1\nevent: created\n") == true, "\(text)")
             // Every block but the message is a comment a client ignores.
             #expect(blocks.dropLast().allSatisfy { $0.hasPrefix(": ") })
         }
         #expect(server.hub.count == 0)
     }
 
+    /// The stream's messages as (event, id, data) triples, comments left out.
+    static func messages(_ text: String) -> [(event: String, id: String, data: String)] {
+        text.components(separatedBy: "\n\n").compactMap { block in
+            var fields: [String: String] = [:]
+            for line in block.split(separator: "\n") where !line.hasPrefix(":") {
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                fields[String(line[..<colon])] = String(line[line.index(after: colon)...].dropFirst())
+            }
+            guard let event = fields["event"] else { return nil }
+            return (event, fields["id"] ?? "", fields["data"] ?? "")
+        }
+    }
+
+    @Test func aReconnectingListenerGetsWhatItMissed() async throws {
+        let lastEventID = try #require(HTTPFields.Element.Name("Last-Event-ID"))
+        let server = try Server()
+        try await server.app.test(.router) { client in
+            try await client.execute(
+                uri: "/v1/articles", method: .post, headers: Self.jsonHeaders, body: Self.json(Self.records)
+            ) { #expect($0.status == .ok) }
+            // It saw the first message, then lost the connection; EventSource sends that message's id back.
+            let run = server.hub.run
+            let text = try await client.execute(
+                uri: "/v1/stream?max=2", method: .get, headers: [lastEventID: "\(run)-1"]
+            ) { String(decoding: $0.body.readableBytesView, as: UTF8.self) }
+            let got = Self.messages(text)
+            #expect(got.map(\.id) == ["\(run)-2", "\(run)-3"])
+            #expect(got.map(\.event) == ["joined", "created"])
+            // The same through the query parameter, for clients that cannot set headers: nothing after the last.
+            try await client.execute(
+                uri: "/v1/articles", method: .post, headers: Self.jsonHeaders,
+                body: Self.json([
+                    ["id": "w9", "title": "Orchard frost in Tallin Vale", "text": "Frost hit the orchards."]
+                ])
+            ) { #expect($0.status == .ok) }
+            let more = try await client.execute(uri: "/v1/stream?max=1&lastEventId=\(run)-3", method: .get) {
+                String(decoding: $0.body.readableBytesView, as: UTF8.self)
+            }
+            #expect(Self.messages(more).map(\.id) == ["\(run)-4"])
+        }
+    }
+
+    @Test func aResumeFromTooFarBackSaysWhatWasLost() async throws {
+        let lastEventID = try #require(HTTPFields.Element.Name("Last-Event-ID"))
+        // The hub keeps two messages; the three records make three.
+        let server = try Server(streamBuffer: 2)
+        try await server.app.test(.router) { client in
+            try await client.execute(
+                uri: "/v1/articles", method: .post, headers: Self.jsonHeaders, body: Self.json(Self.records)
+            ) { #expect($0.status == .ok) }
+            let run = server.hub.run
+            let text = try await client.execute(
+                uri: "/v1/stream?max=3", method: .get, headers: [lastEventID: "\(run)-0"]
+            ) { String(decoding: $0.body.readableBytesView, as: UTF8.self) }
+            let got = Self.messages(text)
+            #expect(got.map(\.event) == ["reset", "joined", "created"], "\(text)")
+            #expect(got.map(\.id) == ["\(run)-1", "\(run)-2", "\(run)-3"])
+            #expect(got.first?.data.contains(#""missed":1"#) == true)
+        }
+    }
+
+    @Test func anIdFromAnotherRunIsAResetNotAReplay() async throws {
+        let lastEventID = try #require(HTTPFields.Element.Name("Last-Event-ID"))
+        let server = try Server()
+        try await server.app.test(.router) { client in
+            try await client.execute(
+                uri: "/v1/articles", method: .post, headers: Self.jsonHeaders, body: Self.json(Self.records)
+            ) { #expect($0.status == .ok) }
+            let run = server.hub.run
+            // An id of a server that ran before this one (its numbering is not this run's), and one that is not
+            // an id at all: neither replays anything; each says the client should fetch again.
+            for stale in ["0000beef-2", "\(run)-99", "yesterday"] {
+                let text = try await client.execute(
+                    uri: "/v1/stream?max=1", method: .get, headers: [lastEventID: stale]
+                ) { String(decoding: $0.body.readableBytesView, as: UTF8.self) }
+                let got = Self.messages(text)
+                #expect(got.map(\.event) == ["reset"], "\(stale): \(text)")
+                #expect(got.first?.id == "\(run)-3")
+                #expect(got.first?.data.contains("missed") == false)
+            }
+        }
+    }
+
     @Test func closingTheHubEndsEveryStream() async throws {
         let hub = StreamHub()
-        let stream = hub.subscribe()
+        let stream = hub.subscribe().messages
         hub.close()
         var n = 0
         for await _ in stream { n += 1 }
         #expect(n == 0)
         #expect(hub.count == 0)
         // After close, a new listener's stream ends at once.
-        for await _ in hub.subscribe() { n += 1 }
+        for await _ in hub.subscribe().messages { n += 1 }
         #expect(n == 0)
     }
 
