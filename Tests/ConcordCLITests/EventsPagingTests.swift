@@ -24,6 +24,11 @@ import Testing
             #expect(try second.json([Row].self).map(\.id) == Array(ids[5..<min(10, ids.count)]))
             let whole = try await ConcordProcess.run(["events", "--db", "s.sqlite", "--limit", "1000"], in: dir)
             #expect(!whole.stderr.contains(" of "), "no note when every match is shown: \(whole)")
+            // An empty table says why it is empty.
+            let none = try await ConcordProcess.run(["events", "--db", "s.sqlite", "--lang", "xx"], in: dir)
+            #expect(none.succeeded && none.stderr.contains("no event matches these filters"), "\(none)")
+            let allShown = try await ConcordProcess.run(["events", "--db", "s.sqlite"], in: dir)
+            #expect(!allShown.stderr.contains("no event"), "\(allShown)")
         }
     }
 }

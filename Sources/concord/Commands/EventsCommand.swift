@@ -50,7 +50,10 @@ struct EventsCommand: AsyncParsableCommand {
                 ])
             }
             print(format == .csv ? t.csv() : t.render(maxWidth: 50))
-            if format == .table, events.count < page.total {
+            if format == .table, page.total == 0 {
+                let filtered = since != nil || until != nil || lang != nil || entity != nil || query != nil
+                Console.error(filtered ? "no event matches these filters" : "the store holds no events yet")
+            } else if format == .table, events.count < page.total {
                 let first = page.offset + 1, last = page.offset + events.count
                 let more = last < page.total ? "; --offset \(last) for the next" : ""
                 Console.error(
