@@ -10,7 +10,7 @@ import Foundation
 /// - `.html`, `.htm`: one web page per file, its `<title>` the title and its body's text the text; ids as
 ///   for `.txt`.
 ///
-/// Bad records become ``RecordError``s naming file and line; reading goes on.
+/// Bad records become `RecordError`s naming file and line; reading goes on.
 public struct ArticleReader: Sendable {
     /// Lines longer than this are rejected without being held in memory. Default 8 MiB.
     public var maxRecordBytes = 8 << 20

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// The engine is resident: it reads the stored corpus (statistics, vocabulary, stream thresholds) once, and
 /// keeps in memory only the articles of the events near the time of what it ingests, plus the undated
-/// events. Each batch (``ingest(_:features:)``) is clustered against the stored events within
+/// events. Each batch (``ingest(_:features:update:)``) is clustered against the stored events within
 /// ``Configuration/reachDays`` of its articles, and committed in one transaction with everything it
 /// changed. What a batch decides depends only on the store and the batch, never on what the engine happens
 /// to hold: an engine started on a store, and one that wrote that store itself, decide the next batch alike.
@@ -126,7 +126,7 @@ public final class Engine {
     ///   - given: the records' features when already extracted (with or without embeddings), in the same order.
     ///   - update: whether a stored id with other content is replaced; nil follows ``Configuration/update``.
     /// - Throws: ``IngestError`` before anything is done when the store's articles have embeddings and this
-    ///   engine has no embedder, or the reverse; ``StoreError`` when the store fails (nothing of the batch is
+    ///   engine has no embedder, or the reverse; `StoreError` when the store fails (nothing of the batch is
     ///   then stored).
     public func ingest(_ records: [InputRecord], features given: [ArticleFeatures]? = nil, update: Bool? = nil) throws
         -> BatchResult

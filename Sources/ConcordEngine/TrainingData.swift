@@ -17,7 +17,7 @@ public enum TrainingData {
     /// The labelled pairs of one dataset.
     ///
     /// A clustering set gives every candidate event clustering scores for an article, labelled by whether it
-    /// is the article's gold event (``SameEventTraining/clusteringPairs(_:gold:dataset:configuration:)``);
+    /// is the article's gold event (`SameEventTraining.clusteringPairs(_:gold:dataset:configuration:)`);
     /// SemEval gives its pairs with Overall <= 1.5 (same event) or >= 3 (different), leaving out fold
     /// `heldOutFold` (K of N) when given.
     public static func pairs(

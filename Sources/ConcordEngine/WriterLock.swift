@@ -20,9 +20,10 @@ public final class WriterLock: @unchecked Sendable {
     /// Takes the lock of the store at `storePath`.
     ///
     /// - Parameters:
+    ///   - storePath: the store's file; the lock is `storePath` + `.lock` beside it.
     ///   - holder: who takes it, as the next writer will be told (e.g. `concord ingest`).
-    ///   - wait: wait for the current holder to finish instead of failing; `waiting` is called once first,
-    ///     with the holder's description.
+    ///   - wait: wait for the current holder to finish instead of failing.
+    ///   - waiting: called once before waiting, with the holder's description (to tell the user).
     /// - Throws: ``WriterLockError``.
     public init(storePath: String, holder: String, wait: Bool = false, waiting: (String) -> Void = { _ in }) throws {
         path = storePath + ".lock"
