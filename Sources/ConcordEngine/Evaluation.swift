@@ -56,7 +56,7 @@ public struct EvalReport: Codable, Sendable {
         for r in declared {
             let (title, text) = extractor.normalized(r.article)
             let guess = languageIdentifier.identify(title + "\n" + text)?.code ?? "und"
-            if guess == r.article.declaredLanguage {
+            if guess == r.article.declaredPrimaryLanguage {
                 correct += 1
             } else {
                 wrong.append("\(r.article.id):\(guess)")

@@ -169,6 +169,14 @@ enum Fixtures {
         #expect(terms(2000).contains { $0.hasPrefix("zeppelin") })
     }
 
+    /// A declared language counts by its primary subtag: `pt` of `pt-br`, and a three-letter code whole.
+    @Test(arguments: [("pt-br", "pt"), ("fil", "fil"), ("en", "en"), ("zh-hant-tw", "zh")])
+    func aDeclaredLanguageCountsByItsPrimarySubtag(declared: String, language: String) {
+        let extractor = FeatureExtractor(languageIdentifier: DeclaredLanguage())
+        let article = Article(id: "l", title: "Port", text: "Harbour cranes stopped.", declaredLanguage: declared)
+        #expect(extractor.features(of: article).language == language)
+    }
+
     @Test func sameInputGivesSameEventsAndIDs() throws {
         let features = Fixtures.features(try Fixtures.records("lookalikes.jsonl"))
         var a = EventClustering(), b = EventClustering()

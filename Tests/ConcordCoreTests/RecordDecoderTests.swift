@@ -77,6 +77,28 @@ import Testing
         #expect(none.warnings.isEmpty)
     }
 
+    @Test(
+        arguments: [
+            ("en", "en", false), ("IT", "it", false), ("pt-BR", "pt-br", false), ("zh_Hant_TW", "zh-hant-tw", false),
+            ("fil", "fil", false), ("eng", "en", false), ("vie", "vi", false), (" fr ", "fr", false),
+            ("und", nil, false), ("null", nil, false), ("", nil, false),
+            ("English", nil, true), ("42", nil, true), ("<b", nil, true), (",", nil, true), ("e", nil, true),
+            ("en--us", nil, true), ("en-", nil, true), ("en-toolongsubtag", nil, true), ("中文", nil, true),
+        ] as [(String, String?, Bool)])
+    func declaredLanguagesAreTagsOrWarnings(raw: String, tag: String?, warns: Bool) throws {
+        let json = try JSONSerialization.data(withJSONObject: ["id": "l", "text": "Body", "lang": raw])
+        let r = try decoder.decodeJSON(Array(json), origin: origin)
+        #expect(r.article.declaredLanguage == tag)
+        #expect(r.warnings.count == (warns ? 1 : 0), "\(r.warnings)")
+        if warns { #expect(r.warnings.first?.hasPrefix("unreadable language") == true) }
+    }
+
+    @Test func aNumberIsNotALanguage() throws {
+        let r = try decode(#"{"id":"n","text":"Body","lang":42}"#)
+        #expect(r.article.declaredLanguage == nil)
+        #expect(r.warnings == [#"unreadable language "42": identified from the text"#])
+    }
+
     @Test func textFilesUseTheirFirstShortLineAsTitle() throws {
         let r = try decoder.decodeText(
             Array("Titolo breve\n\nIl corpo dell'articolo.\nSeconda riga.".utf8),

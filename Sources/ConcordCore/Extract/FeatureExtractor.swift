@@ -42,12 +42,12 @@ public struct FeatureExtractor: Sendable {
         let (title, fullText) = normalized(article)
         let text = String(fullText.prefix(configuration.maxTextCharacters))
         let guess = languageIdentifier.identify(title.isEmpty ? text : title + "\n" + text)
-        var language = guess?.code ?? article.declaredLanguage ?? "und"
+        var language = guess?.code ?? article.declaredPrimaryLanguage ?? "und"
         var confidence = guess?.confidence ?? 0
-        if let declared = article.declaredLanguage, !declared.isEmpty,
+        if let declared = article.declaredPrimaryLanguage, !declared.isEmpty,
             guess == nil || confidence < configuration.declaredLanguageOverride
         {
-            language = String(declared.prefix(2))
+            language = declared
             confidence = 1
         }
         let titleTerms = terms(title, language: language)

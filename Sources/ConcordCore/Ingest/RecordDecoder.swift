@@ -8,7 +8,8 @@ import Foundation
 /// - id: `id`, `article_id` (missing: derived from the URL, else from a hash of title and text)
 /// - published: `published`, `date`, `date_publish`, `date_published` (ISO 8601 and common formats;
 ///   an unreadable date is a warning, not an error)
-/// - lang: `lang`, `language`; url: `url`; source: `source`, `source_domain`, `outlet`
+/// - lang: `lang`, `language` (a language tag, `en` or `pt-BR`; anything else is a warning, and the language
+///   is identified from the text); url: `url`; source: `source`, `source_domain`, `outlet`
 /// - cluster: the gold event label, for evaluation sets
 ///
 /// Decoding is pure: callers read the bytes and say where they came from.
@@ -124,7 +125,14 @@ public struct RecordDecoder: Sendable {
                 warnings.append("unreadable date \"\(raw.prefix(40))\": ingested without a date")
             }
         }
-        let language = Self.string(fields, Self.langKeys).map { $0.lowercased() }
+        var language: String?
+        if let raw = Self.string(fields, Self.langKeys), !PublicationDateParser.isNullLike(raw) {
+            if let tag = Self.languageTag(raw) {
+                language = tag == "und" ? nil : tag
+            } else {
+                warnings.append("unreadable language \"\(raw.prefix(40))\": identified from the text")
+            }
+        }
         let article = Article(
             id: id, url: url, source: Self.string(fields, Self.sourceKeys), title: title, text: text,
             published: published, declaredLanguage: language)
@@ -148,6 +156,32 @@ public struct RecordDecoder: Sendable {
         }
         return nil
     }
+
+    /// A declared language as a lower-case tag (`en`, `pt-br`, `fil`: a primary subtag of two or three
+    /// letters, then subtags of letters and digits joined by `-` or `_`; `eng` read as `en`), or nil when it is
+    /// not one (`42`, `English`, `<b`): such a value says nothing reliable, and the text's own language is
+    /// read instead.
+    static func languageTag(_ raw: String) -> String? {
+        let parts = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            .split(separator: "-", omittingEmptySubsequences: false)
+            .flatMap { $0.split(separator: "_", omittingEmptySubsequences: false) }
+        guard let primary = parts.first, (2...3).contains(primary.count),
+            primary.allSatisfy({ $0.isASCII && $0.isLetter }),
+            parts.dropFirst().allSatisfy({
+                (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            })
+        else { return nil }
+        return ([threeLetterCodes[String(primary)] ?? String(primary)] + parts.dropFirst().map(String.init))
+            .joined(separator: "-")
+    }
+
+    /// ISO 639-2 and 639-3 codes of languages that have a two-letter code, as the language identifiers and the
+    /// model's thresholds name them.
+    static let threeLetterCodes = [
+        "ara": "ar", "chi": "zh", "zho": "zh", "deu": "de", "ger": "de", "eng": "en", "fra": "fr", "fre": "fr",
+        "ita": "it", "jpn": "ja", "kor": "ko", "nld": "nl", "dut": "nl", "pol": "pl", "por": "pt", "rus": "ru",
+        "spa": "es", "tur": "tr", "vie": "vi",
+    ]
 
     static func shortMessage(_ error: any Error) -> String {
         let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String

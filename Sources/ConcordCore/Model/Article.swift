@@ -14,6 +14,11 @@ public struct Article: Sendable, Hashable, Codable {
     /// The language the input declares (ISO 639-1), when it declares one.
     public var declaredLanguage: String?
 
+    /// The primary subtag of the declared language (`pt` of `pt-br`, `fil` of `fil`), as languages are compared.
+    public var declaredPrimaryLanguage: String? {
+        declaredLanguage.map { String($0.prefix { $0 != "-" && $0 != "_" }) }
+    }
+
     public init(
         id: String,
         url: String? = nil,
