@@ -46,6 +46,9 @@ public final class IngestService: Sendable {
         public var duplicateOf: String?
         /// For `rejected` and `changed`: why.
         public var reason: String?
+        /// What was read but not understood, the record kept (an unreadable date or language); absent when
+        /// nothing was.
+        public var warnings: [String]?
     }
 
     /// The queue is full.
@@ -184,7 +187,9 @@ public final class IngestService: Sendable {
     }
 
     static func result(_ record: InputRecord, _ outcome: Engine.Outcome) -> RecordResult {
-        var r = RecordResult(line: record.origin.line, id: record.article.id, status: "")
+        var r = RecordResult(
+            line: record.origin.line, id: record.article.id, status: "",
+            warnings: record.warnings.isEmpty ? nil : record.warnings)
         switch outcome {
         case .ingested(let event, let joined):
             r.status = "ingested"

@@ -362,6 +362,7 @@ public enum OpenAPIDocument {
                       joined: {type: boolean}
                       duplicateOf: {type: string}
                       reason: {type: string}
+                      warnings: {type: array, items: {type: string}, description: "What was read but not understood (an unreadable date or language); the record was kept."}
                 totals:
                   type: object
                   required: [read, ingested, duplicates, rejected, changed, updated, joined, created, merges, events]

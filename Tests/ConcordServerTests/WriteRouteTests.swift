@@ -44,6 +44,7 @@ import Testing
             var joined: Bool?
             var duplicateOf: String?
             var reason: String?
+            var warnings: [String]?
         }
         var results: [Result]
         var totals: IngestSummary
@@ -101,6 +102,7 @@ import Testing
             #expect(reply.results[2].event != reply.results[0].event)
             #expect(reply.results[1].joined == true)
             #expect(reply.totals.ingested == 3 && reply.totals.events == 2)
+            #expect(reply.results.allSatisfy { $0.warnings == nil })
             let counts = try server.store.counts()
 
             // The same records again change nothing.
@@ -377,6 +379,26 @@ import Testing
             }
             guard let event = fields["event"] else { return nil }
             return (event, fields["id"] ?? "", fields["data"] ?? "")
+        }
+    }
+
+    @Test func whatARecordHeldButCouldNotBeReadIsSaid() async throws {
+        let server = try Server()
+        try await server.app.test(.router) { client in
+            let odd = [
+                "id": "o1", "title": "Ferry strike in Avonbridge", "published": "2025-13-27", "lang": "<b",
+                "text": "Ferry crews in Avonbridge went on strike on Friday.",
+            ]
+            try await client.execute(
+                uri: "/v1/articles", method: .post, headers: Self.jsonHeaders, body: Self.json([odd])
+            ) { response in
+                let reply = try decode(Reply.self, response)
+                #expect(reply.results.first?.status == "ingested")
+                let warnings = reply.results.first?.warnings ?? []
+                #expect(warnings.count == 2, "\(warnings)")
+                #expect(warnings.contains { $0.hasPrefix("unreadable date \"2025-13-27\"") })
+                #expect(warnings.contains { $0.hasPrefix("unreadable language \"<b\"") })
+            }
         }
     }
 
