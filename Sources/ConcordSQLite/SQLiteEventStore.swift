@@ -11,12 +11,20 @@ import GRDB
 public final class SQLiteEventStore: EventStore, Sendable {
     let pool: DatabasePool
     public let path: String
+    /// At most this many matching events, a language filter reads its page from the language index and sorts
+    /// it; past it, the page is found walking the events newest first. 1,000.
+    let rareLanguageEvents: Int
 
     /// Opens (creating and migrating when needed) the store at `path`.
     ///
     /// - Throws: ``StoreError`` when the file cannot be opened or is not a Concord store.
-    public init(path: String) throws(StoreError) {
+    public convenience init(path: String) throws(StoreError) {
+        try self.init(path: path, rareLanguageEvents: 1_000)
+    }
+
+    init(path: String, rareLanguageEvents: Int) throws(StoreError) {
         self.path = path
+        self.rareLanguageEvents = rareLanguageEvents
         do {
             var config = Configuration()
             // Readers (`concord events`) may run while an ingest writes: wait instead of failing.
@@ -164,6 +172,25 @@ public final class SQLiteEventStore: EventStore, Sendable {
         // Counts by language from an index, not from a scan of every article's row (text and features).
         m.registerMigration("v7 article language index") { db in
             try db.execute(sql: "CREATE INDEX articles_language ON articles(language)")
+        }
+        // The language filter from an index (each event's languages, one row each), not from a scan of every
+        // event's comma-joined column: its count and a rare language's page cost what they find.
+        m.registerMigration("v8 event languages") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE event_languages (
+                        language TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (language, event_id)) WITHOUT ROWID;
+                    CREATE INDEX event_languages_event ON event_languages(event_id);
+                    """)
+            let insert = try db.makeStatement(
+                sql: "INSERT OR IGNORE INTO event_languages (language, event_id) VALUES (?, ?)")
+            for row in try Row.fetchAll(db, sql: "SELECT id, languages FROM events") {
+                let id: String = row[0]
+                let languages: String = row[1]
+                for language in languages.split(separator: ",") {
+                    try insert.execute(arguments: [String(language), id])
+                }
+            }
         }
         return m
     }
@@ -357,7 +384,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
                 ])
             }
             for m in batch.merges {
-                try db.execute(sql: "DELETE FROM events WHERE id = ?", arguments: [m.absorbed.rawValue])
+                try Self.deleteEvent(m.absorbed.rawValue, db: db)
                 try db.execute(
                     sql: """
                         INSERT INTO merges (survivor, absorbed, probability, explanation, detail) VALUES (?, ?, ?, ?, ?)
@@ -368,7 +395,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
                     ])
             }
             for id in batch.removedEvents {
-                try db.execute(sql: "DELETE FROM events WHERE id = ?", arguments: [id.rawValue])
+                try Self.deleteEvent(id.rawValue, db: db)
             }
             let move = try db.cachedStatement(sql: "UPDATE memberships SET event_id = ? WHERE article_id = ?")
             for (article, event) in batch.memberships.sorted(by: { $0.key < $1.key }) {
@@ -421,12 +448,23 @@ public final class SQLiteEventStore: EventStore, Sendable {
                     summary, first_day, last_day, entity_keys)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+        let clearLanguages = try db.cachedStatement(sql: "DELETE FROM event_languages WHERE event_id = ?")
+        let addLanguage = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO event_languages (language, event_id) VALUES (?, ?)")
         for e in events {
             try statement.execute(arguments: [
                 e.id.rawValue, e.title, e.articleCount, e.firstPublished, e.lastPublished,
                 e.languages.joined(separator: ","), try encoder.encode(e), e.firstDay, e.lastDay, Self.joinedKeys(e),
             ])
+            try clearLanguages.execute(arguments: [e.id.rawValue])
+            for language in e.languages { try addLanguage.execute(arguments: [language, e.id.rawValue]) }
         }
+    }
+
+    /// Removes an event's row and its languages (its members have moved, or it was absorbed).
+    static func deleteEvent(_ id: String, db: Database) throws {
+        try db.execute(sql: "DELETE FROM events WHERE id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM event_languages WHERE event_id = ?", arguments: [id])
     }
 
     public func recordRejects(_ rejects: [ConcordCore.RecordError]) throws {
@@ -454,9 +492,14 @@ public final class SQLiteEventStore: EventStore, Sendable {
             conditions.append("(first_published IS NULL OR first_published <= ?)")
             arguments += [until.timeIntervalSince1970]
         }
+        // The language condition: the listing walks `events_newest` and probes the language index per event
+        // (cheap while the language is common: a page is found near the top), unless the count says the
+        // language is rare, when the page is read from the index and sorted (a walk would pass every event).
+        var languageCondition: Int?
         if let language = query.language {
-            conditions.append("instr(',' || languages || ',', ?) > 0")
-            arguments += ["," + language + ","]
+            languageCondition = conditions.count
+            conditions.append("id IN (SELECT event_id FROM event_languages WHERE language = ?)")
+            arguments += [language]
         }
         if let entity = query.entity {
             let key = NameFolding.fold(entity)
@@ -474,23 +517,31 @@ public final class SQLiteEventStore: EventStore, Sendable {
             arguments += [match]
         }
         let filtered = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        var pageConditions = conditions
-        var pageArguments = arguments
-        if let after = query.after {
-            pageConditions.append("(\(newest) < ? OR (\(newest) = ? AND id > ?))")
-            pageArguments += [after.key, after.key, after.id.rawValue]
-        }
-        let pageFilter = pageConditions.isEmpty ? "" : "WHERE " + pageConditions.joined(separator: " AND ")
         let limit = max(0, query.limit)
         let offset = max(0, query.offset)
         let (total, blobs) = try read { db -> (Int, [Data]) in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events \(filtered)", arguments: arguments) ?? 0
+            let total =
+                conditions.count == 1 && languageCondition != nil
+                ? try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM event_languages WHERE language = ?", arguments: arguments)
+                : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events \(filtered)", arguments: arguments)
+            var pageConditions = conditions
+            if let i = languageCondition, total ?? 0 > rareLanguageEvents {
+                pageConditions[i] =
+                    "EXISTS (SELECT 1 FROM event_languages WHERE language = ? AND event_id = events.id)"
+            }
+            var pageArguments = arguments
+            if let after = query.after {
+                pageConditions.append("(\(newest) < ? OR (\(newest) = ? AND id > ?))")
+                pageArguments += [after.key, after.key, after.id.rawValue]
+            }
+            let pageFilter = pageConditions.isEmpty ? "" : "WHERE " + pageConditions.joined(separator: " AND ")
             // One more than the page, to know whether another page follows.
             let blobs = try Data.fetchAll(
                 db,
                 sql: "SELECT summary FROM events \(pageFilter) ORDER BY \(newest) DESC, id LIMIT ? OFFSET ?",
                 arguments: pageArguments + [limit + 1, offset])
-            return (total, blobs)
+            return (total ?? 0, blobs)
         }
         let decoder = JSONDecoder()
         let events = try blobs.prefix(limit).map { blob in
