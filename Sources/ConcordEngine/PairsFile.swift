@@ -1,7 +1,7 @@
 import ConcordCore
 import Foundation
 
-/// A CSV file of article pairs (`pair_id, text1, text2`, optional `lang1, lang2`; other columns kept
+/// A CSV file of article pairs (`pair_id, text1, text2`, optional `lang1, lang2` as language tags; other columns kept
 /// as `extra`), as read by `concord compare` and `concord train`.
 public struct PairsFile: Sendable {
     public struct Row: Sendable {
@@ -64,7 +64,8 @@ public struct PairsFile: Sendable {
             }
             var extra: [String: String] = [:]
             for (i, name) in names.enumerated() where ![id, t1, t2, l1, l2].contains(i) { extra[name] = fields[i] }
-            func lang(_ i: Int?) -> String? { i.flatMap { fields[$0].isEmpty ? nil : fields[$0] } }
+            // Read as records read `lang`: a value that is no language tag leaves the text's language to be identified.
+            func lang(_ i: Int?) -> String? { i.flatMap { RecordDecoder.languageTag(fields[$0]) } }
             rows.append(
                 Row(
                     pairID: fields[id], text1: fields[t1], text2: fields[t2], lang1: lang(l1), lang2: lang(l2),

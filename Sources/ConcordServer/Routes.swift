@@ -142,10 +142,8 @@ public enum ConcordRoutes {
                 let last =
                     request.headers.first { $0.name.canonicalName == "last-event-id" }?.value
                     ?? request.uri.queryParameters.get("lastEventId")
-                let resume = hub.resume(lastEventID: last)
                 return eventStream(
-                    hub.subscribe(from: resume), run: hub.run, unknown: resume == .unknown, max: max,
-                    heartbeat: options.heartbeat)
+                    hub.subscribe(from: hub.resume(lastEventID: last)), max: max, heartbeat: options.heartbeat)
             }
         }
         ConcordPages.add(
@@ -160,10 +158,8 @@ public enum ConcordRoutes {
     /// heartbeats of silence). `max` counts messages, not comments.
     ///
     /// Nothing is lost silently: where the sequence jumps (a resume from a message no longer kept, a listener
-    /// too slow for its buffer) or the client's last id is `unknown`, a `reset` message says so first.
-    static func eventStream(
-        _ subscription: StreamHub.Subscription, run: String, unknown: Bool = false, max: Int?, heartbeat: Duration
-    ) -> Response {
+    /// too slow for its buffer) or the client's last id was not this run's, a `reset` message says so first.
+    static func eventStream(_ subscription: StreamHub.Subscription, max: Int?, heartbeat: Duration) -> Response {
         Response(
             status: .ok,
             headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache"],
@@ -173,8 +169,9 @@ public enum ConcordRoutes {
                 let (out, lines) = AsyncStream<String?>.makeStream()
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
+                        let run = subscription.run
                         var last = subscription.start
-                        if unknown { lines.yield(StreamHub.resetSSE(run: run, sequence: last, missed: nil)) }
+                        if subscription.lost { lines.yield(StreamHub.resetSSE(run: run, sequence: last, missed: nil)) }
                         for await m in subscription.messages {
                             if m.sequence > last + 1 {
                                 lines.yield(
@@ -182,7 +179,7 @@ public enum ConcordRoutes {
                                         run: run, sequence: m.sequence - 1, missed: m.sequence - last - 1))
                             }
                             last = m.sequence
-                            lines.yield(m.sse)
+                            lines.yield(m.sse(run: run))
                         }
                         lines.finish()
                     }

@@ -27,30 +27,17 @@ public final class StreamHub: Sendable {
         /// For `merged`: the event absorbed into ``event``.
         public var absorbed: String?
 
-        /// The SSE text of the message: `id`, `event` and one `data` line of JSON.
-        public var sse: String {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let data = (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-            return "id: \(StreamHub.eventID(run: run, sequence: sequence))\nevent: \(kind)\ndata: \(data)\n\n"
-        }
+        /// The SSE text of the message, its id in the server run `run`.
+        public func sse(run: String) -> String { StreamHub.sse(run: run, sequence: sequence, kind: kind, data: self) }
+    }
 
-        /// The run of the server that numbered it (``StreamHub/run``); not part of its JSON.
-        var run = ""
-
-        enum CodingKeys: String, CodingKey { case kind, sequence, event, article, title, absorbed }
-
-        public init(
-            kind: String, sequence: Int, event: String, article: String? = nil, title: String? = nil,
-            absorbed: String? = nil
-        ) {
-            self.kind = kind
-            self.sequence = sequence
-            self.event = event
-            self.article = article
-            self.title = title
-            self.absorbed = absorbed
-        }
+    /// What a `reset` message carries: messages before ``sequence`` were missed (``missed`` of them, nil when
+    /// unknown), so what a client shows should be fetched again.
+    struct Reset: Encodable {
+        var kind = "reset"
+        var sequence: Int
+        var reason: String
+        var missed: Int?
     }
 
     /// Where a listener's stream starts, read from the id of the last message it saw.
@@ -86,17 +73,22 @@ public final class StreamHub: Sendable {
     /// The SSE id of a message: `RUN-SEQUENCE`.
     static func eventID(run: String, sequence: Int) -> String { "\(run)-\(sequence)" }
 
-    /// The SSE text of a `reset`: messages before `sequence` were missed (`missed` of them, nil when unknown),
-    /// so what a client shows should be fetched again. Its id lets a later reconnect resume from here.
+    /// The SSE text of a `reset` (``Reset``). Its id lets a later reconnect resume from there.
     static func resetSSE(run: String, sequence: Int, missed: Int?) -> String {
         let reason =
             missed.map { "\($0) message\($0 == 1 ? " was" : "s were") missed: fetch what you show again" }
             ?? "the last event id is not one of this server run's: fetch what you show again"
-        var fields: [String: Any] = ["kind": "reset", "sequence": sequence, "reason": reason]
-        if let missed { fields["missed"] = missed }
-        let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return
-            "id: \(eventID(run: run, sequence: sequence))\nevent: reset\ndata: \(String(decoding: data, as: UTF8.self))\n\n"
+        return sse(
+            run: run, sequence: sequence, kind: "reset", data: Reset(sequence: sequence, reason: reason, missed: missed)
+        )
+    }
+
+    /// One SSE message: `id`, `event` and one `data` line of JSON (keys sorted).
+    static func sse(run: String, sequence: Int, kind: String, data: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = (try? encoder.encode(data)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return "id: \(eventID(run: run, sequence: sequence))\nevent: \(kind)\ndata: \(json)\n\n"
     }
 
     /// Where a stream resumes, given the `Last-Event-ID` a client sent (nil or empty: a new listener).
@@ -123,6 +115,10 @@ public final class StreamHub: Sendable {
         /// The sequence of the last message before ``messages``: its first message should be the next one, so
         /// a gap says how many were missed.
         public var start: Int
+        /// The server run that numbers the messages (``StreamHub/run``).
+        public var run: String
+        /// The client's last id was not one of this run's (``Resume/unknown``): what it missed is unknown.
+        public var lost: Bool
     }
 
     /// A new listener.
@@ -142,12 +138,12 @@ public final class StreamHub: Sendable {
         }
         guard let registered else {
             continuation.finish()
-            return Subscription(messages: stream, start: 0)
+            return Subscription(messages: stream, start: 0, run: run, lost: false)
         }
         continuation.onTermination = { [weak self] _ in
             _ = self?.listeners.withLock { $0.open.removeValue(forKey: registered.key) }
         }
-        return Subscription(messages: stream, start: registered.start)
+        return Subscription(messages: stream, start: registered.start, run: run, lost: resume == .unknown)
     }
 
     /// Ends every listener's stream, and refuses new ones (the server is shutting down).
@@ -193,7 +189,6 @@ public final class StreamHub: Sendable {
                 var m = d
                 l.sequence += 1
                 m.sequence = l.sequence
-                m.run = run
                 l.recent.append(m)
                 for c in l.open.values { c.yield(m) }
             }

@@ -38,6 +38,22 @@ import Testing
         #expect(CSV.parse(written).map(\.fields) == [[value, "end"]], "\(written.debugDescription)")
     }
 
+    @Test func pairLanguagesAreReadAsRecordsReadThem() throws {
+        try withFile(
+            """
+            pair_id,text1,text2,lang1,lang2
+            p1,un,uno,FRA,it-IT
+            p2,one,eins,English,
+
+            """
+        ) { path in
+            let file = try PairsFile(path: path)
+            // Tags as records' `lang` (three-letter codes as two); a language's name is no tag.
+            #expect(file.rows.map(\.lang1) == ["fr", nil])
+            #expect(file.rows.map(\.lang2) == ["it-it", nil])
+        }
+    }
+
     @Test func pairsFileReadsColumnsByNameAndReportsBadRows() throws {
         try withFile(
             #"""

@@ -402,19 +402,29 @@ import Testing
         }
     }
 
+    /// Posts the three records (three messages: created, joined, created), then reads `/v1/stream` as a client
+    /// that reconnects with `lastEventID` (nil: none), and returns the text streamed.
+    static func resumed(
+        _ client: any TestClientProtocol, uri: String, lastEventID: String?, postFirst: Bool = true
+    ) async throws -> String {
+        if postFirst {
+            try await client.execute(
+                uri: "/v1/articles", method: .post, headers: jsonHeaders, body: json(records)
+            ) { #expect($0.status == .ok) }
+        }
+        let name = try #require(HTTPFields.Element.Name("Last-Event-ID"))
+        let headers: HTTPFields = lastEventID.map { [name: $0] } ?? [:]
+        return try await client.execute(uri: uri, method: .get, headers: headers) {
+            String(decoding: $0.body.readableBytesView, as: UTF8.self)
+        }
+    }
+
     @Test func aReconnectingListenerGetsWhatItMissed() async throws {
-        let lastEventID = try #require(HTTPFields.Element.Name("Last-Event-ID"))
         let server = try Server()
         try await server.app.test(.router) { client in
-            try await client.execute(
-                uri: "/v1/articles", method: .post, headers: Self.jsonHeaders, body: Self.json(Self.records)
-            ) { #expect($0.status == .ok) }
             // It saw the first message, then lost the connection; EventSource sends that message's id back.
             let run = server.hub.run
-            let text = try await client.execute(
-                uri: "/v1/stream?max=2", method: .get, headers: [lastEventID: "\(run)-1"]
-            ) { String(decoding: $0.body.readableBytesView, as: UTF8.self) }
-            let got = Self.messages(text)
+            let got = Self.messages(try await Self.resumed(client, uri: "/v1/stream?max=2", lastEventID: "\(run)-1"))
             #expect(got.map(\.id) == ["\(run)-2", "\(run)-3"])
             #expect(got.map(\.event) == ["joined", "created"])
             // The same through the query parameter, for clients that cannot set headers: nothing after the last.
@@ -424,25 +434,18 @@ import Testing
                     ["id": "w9", "title": "Orchard frost in Tallin Vale", "text": "Frost hit the orchards."]
                 ])
             ) { #expect($0.status == .ok) }
-            let more = try await client.execute(uri: "/v1/stream?max=1&lastEventId=\(run)-3", method: .get) {
-                String(decoding: $0.body.readableBytesView, as: UTF8.self)
-            }
+            let more = try await Self.resumed(
+                client, uri: "/v1/stream?max=1&lastEventId=\(run)-3", lastEventID: nil, postFirst: false)
             #expect(Self.messages(more).map(\.id) == ["\(run)-4"])
         }
     }
 
     @Test func aResumeFromTooFarBackSaysWhatWasLost() async throws {
-        let lastEventID = try #require(HTTPFields.Element.Name("Last-Event-ID"))
         // The hub keeps two messages; the three records make three.
         let server = try Server(streamBuffer: 2)
         try await server.app.test(.router) { client in
-            try await client.execute(
-                uri: "/v1/articles", method: .post, headers: Self.jsonHeaders, body: Self.json(Self.records)
-            ) { #expect($0.status == .ok) }
             let run = server.hub.run
-            let text = try await client.execute(
-                uri: "/v1/stream?max=3", method: .get, headers: [lastEventID: "\(run)-0"]
-            ) { String(decoding: $0.body.readableBytesView, as: UTF8.self) }
+            let text = try await Self.resumed(client, uri: "/v1/stream?max=3", lastEventID: "\(run)-0")
             let got = Self.messages(text)
             #expect(got.map(\.event) == ["reset", "joined", "created"], "\(text)")
             #expect(got.map(\.id) == ["\(run)-1", "\(run)-2", "\(run)-3"])
@@ -451,19 +454,14 @@ import Testing
     }
 
     @Test func anIdFromAnotherRunIsAResetNotAReplay() async throws {
-        let lastEventID = try #require(HTTPFields.Element.Name("Last-Event-ID"))
         let server = try Server()
         try await server.app.test(.router) { client in
-            try await client.execute(
-                uri: "/v1/articles", method: .post, headers: Self.jsonHeaders, body: Self.json(Self.records)
-            ) { #expect($0.status == .ok) }
             let run = server.hub.run
             // An id of a server that ran before this one (its numbering is not this run's), and one that is not
             // an id at all: neither replays anything; each says the client should fetch again.
-            for stale in ["0000beef-2", "\(run)-99", "yesterday"] {
-                let text = try await client.execute(
-                    uri: "/v1/stream?max=1", method: .get, headers: [lastEventID: stale]
-                ) { String(decoding: $0.body.readableBytesView, as: UTF8.self) }
+            for (i, stale) in ["0000beef-2", "\(run)-99", "yesterday"].enumerated() {
+                let text = try await Self.resumed(
+                    client, uri: "/v1/stream?max=1", lastEventID: stale, postFirst: i == 0)
                 let got = Self.messages(text)
                 #expect(got.map(\.event) == ["reset"], "\(stale): \(text)")
                 #expect(got.first?.id == "\(run)-3")

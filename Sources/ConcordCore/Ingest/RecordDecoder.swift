@@ -161,7 +161,7 @@ public struct RecordDecoder: Sendable {
     /// letters, then subtags of letters and digits joined by `-` or `_`; `eng` read as `en`), or nil when it is
     /// not one (`42`, `English`, `<b`): such a value says nothing reliable, and the text's own language is
     /// read instead.
-    static func languageTag(_ raw: String) -> String? {
+    public static func languageTag(_ raw: String) -> String? {
         let parts = raw.trimmingCharacters(in: .whitespaces).lowercased()
             .split(separator: "-", omittingEmptySubsequences: false)
             .flatMap { $0.split(separator: "_", omittingEmptySubsequences: false) }
