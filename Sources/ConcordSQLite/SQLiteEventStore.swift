@@ -11,20 +11,20 @@ import GRDB
 public final class SQLiteEventStore: EventStore, Sendable {
     let pool: DatabasePool
     public let path: String
-    /// At most this many matching events, a language filter reads its page from the language index and sorts
-    /// it; past it, the page is found walking the events newest first. 1,000.
-    let rareLanguageEvents: Int
+    /// At most this many matching events, a page filtered by language or entity is read from their indexes
+    /// and sorted; past it, the page is found walking the events newest first. 1,000.
+    let rareIndexedEvents: Int
 
     /// Opens (creating and migrating when needed) the store at `path`.
     ///
     /// - Throws: ``StoreError`` when the file cannot be opened or is not a Concord store.
     public convenience init(path: String) throws(StoreError) {
-        try self.init(path: path, rareLanguageEvents: 1_000)
+        try self.init(path: path, rareIndexedEvents: 1_000)
     }
 
-    init(path: String, rareLanguageEvents: Int) throws(StoreError) {
+    init(path: String, rareIndexedEvents: Int) throws(StoreError) {
         self.path = path
-        self.rareLanguageEvents = rareLanguageEvents
+        self.rareIndexedEvents = rareIndexedEvents
         do {
             var config = Configuration()
             // Readers (`concord events`) may run while an ingest writes: wait instead of failing.
@@ -192,11 +192,48 @@ public final class SQLiteEventStore: EventStore, Sendable {
                 }
             }
         }
+        // The entity filter from an index, not from a scan of every event's keys (v6's `entity_keys` column,
+        // dropped): each distinct folded key once (`entity_vocabulary`), its trigrams in a full-text table so
+        // that a part of a name finds its keys without reading them all, and each event's keys
+        // (`event_entities`). Keys are only ever added, so the trigram table follows the vocabulary by rowid.
+        m.registerMigration("v9 event entities") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE entity_vocabulary (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);
+                    CREATE VIRTUAL TABLE entity_vocabulary_trigrams USING fts5(
+                        key, content = 'entity_vocabulary', content_rowid = 'id', tokenize = 'trigram');
+                    CREATE TABLE event_entities (
+                        key_id INTEGER NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (key_id, event_id)) WITHOUT ROWID;
+                    CREATE INDEX event_entities_event ON event_entities(event_id);
+                    """)
+            for row in try Row.fetchAll(db, sql: "SELECT id, entity_keys FROM events") {
+                let keys: String = row[1]
+                try indexEntities(keys.split(separator: "\n").map(String.init), of: row[0], db: db)
+            }
+            try db.execute(sql: "ALTER TABLE events DROP COLUMN entity_keys")
+        }
         return m
     }
 
-    /// An event's folded entity keys in one column, each on its own line: a key contains no newline, so
-    /// `instr` finds a key, or a part of one, as ``EventFilter`` does.
+    /// Records an event's entity keys in the entity index (after its earlier ones were removed).
+    static func indexEntities(_ keys: [String], of event: String, db: Database) throws {
+        let find = try db.cachedStatement(sql: "SELECT id FROM entity_vocabulary WHERE key = ?")
+        let add = try db.cachedStatement(sql: "INSERT INTO entity_vocabulary (key) VALUES (?)")
+        let addTrigrams = try db.cachedStatement(
+            sql: "INSERT INTO entity_vocabulary_trigrams (rowid, key) VALUES (?, ?)")
+        let link = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_entities (key_id, event_id) VALUES (?, ?)")
+        for key in keys where !key.isEmpty {
+            var id = try Int64.fetchOne(find, arguments: [key])
+            if id == nil {
+                try add.execute(arguments: [key])
+                id = db.lastInsertedRowID
+                try addTrigrams.execute(arguments: [id, key])
+            }
+            try link.execute(arguments: [id, event])
+        }
+    }
+
+    /// An event's folded entity keys in one column, each on its own line, as migration v6 stored them.
     static func joinedKeys(_ e: EventSummary) -> String {
         "\n" + e.entityKeys.joined(separator: "\n") + "\n"
     }
@@ -445,26 +482,30 @@ public final class SQLiteEventStore: EventStore, Sendable {
         let statement = try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO events (id, title, article_count, first_published, last_published, languages,
-                    summary, first_day, last_day, entity_keys)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    summary, first_day, last_day)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         let clearLanguages = try db.cachedStatement(sql: "DELETE FROM event_languages WHERE event_id = ?")
         let addLanguage = try db.cachedStatement(
             sql: "INSERT OR IGNORE INTO event_languages (language, event_id) VALUES (?, ?)")
+        let clearEntities = try db.cachedStatement(sql: "DELETE FROM event_entities WHERE event_id = ?")
         for e in events {
             try statement.execute(arguments: [
                 e.id.rawValue, e.title, e.articleCount, e.firstPublished, e.lastPublished,
-                e.languages.joined(separator: ","), try encoder.encode(e), e.firstDay, e.lastDay, Self.joinedKeys(e),
+                e.languages.joined(separator: ","), try encoder.encode(e), e.firstDay, e.lastDay,
             ])
             try clearLanguages.execute(arguments: [e.id.rawValue])
             for language in e.languages { try addLanguage.execute(arguments: [language, e.id.rawValue]) }
+            try clearEntities.execute(arguments: [e.id.rawValue])
+            try indexEntities(e.entityKeys, of: e.id.rawValue, db: db)
         }
     }
 
-    /// Removes an event's row and its languages (its members have moved, or it was absorbed).
+    /// Removes an event's row, its languages and its entities (its members have moved, or it was absorbed).
     static func deleteEvent(_ id: String, db: Database) throws {
         try db.execute(sql: "DELETE FROM events WHERE id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM event_languages WHERE event_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM event_entities WHERE event_id = ?", arguments: [id])
     }
 
     public func recordRejects(_ rejects: [ConcordCore.RecordError]) throws {
@@ -482,60 +523,47 @@ public final class SQLiteEventStore: EventStore, Sendable {
         // The same filters as ``EventFilter``, in SQL; the order (newest first, then id) follows the index
         // `events_newest`, so only the page's summaries are read and decoded.
         let newest = "IFNULL(last_published, \(EventCursor.undated))"
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
+        var conditions: [(sql: String, arguments: StatementArguments)] = []
         if let since = query.since {
-            conditions.append("(last_published IS NULL OR last_published >= ?)")
-            arguments += [since.timeIntervalSince1970]
+            conditions.append(("(last_published IS NULL OR last_published >= ?)", [since.timeIntervalSince1970]))
         }
         if let until = query.until {
-            conditions.append("(first_published IS NULL OR first_published <= ?)")
-            arguments += [until.timeIntervalSince1970]
+            conditions.append(("(first_published IS NULL OR first_published <= ?)", [until.timeIntervalSince1970]))
         }
-        // The language condition: the listing walks `events_newest` and probes the language index per event
-        // (cheap while the language is common: a page is found near the top), unless the count says the
-        // language is rare, when the page is read from the index and sorted (a walk would pass every event).
-        var languageCondition: Int?
-        if let language = query.language {
-            languageCondition = conditions.count
-            conditions.append("id IN (SELECT event_id FROM event_languages WHERE language = ?)")
-            arguments += [language]
+        var indexed: [(condition: Int, filter: IndexedFilter)] = []
+        if let language = query.language { indexed.append((conditions.count, .language(language))) }
+        if let entity = query.entity, case let key = NameFolding.fold(entity), !key.isEmpty {
+            indexed.append((conditions.count + indexed.count, .entity(key)))
         }
-        if let entity = query.entity {
-            let key = NameFolding.fold(entity)
-            if !key.isEmpty {
-                conditions.append("instr(entity_keys, ?) > 0")
-                arguments += [key]
-            }
-        }
+        conditions += indexed.map { ("id IN (\($0.filter.members))", $0.filter.arguments) }
         if let text = query.text, let match = Self.ftsQuery(text) {
             conditions.append(
-                """
-                id IN (SELECT m.event_id FROM article_text t JOIN memberships m ON m.article_id = t.id
-                       WHERE article_text MATCH ?)
-                """)
-            arguments += [match]
+                (
+                    """
+                    id IN (SELECT m.event_id FROM article_text t JOIN memberships m ON m.article_id = t.id
+                           WHERE article_text MATCH ?)
+                    """, [match]
+                ))
         }
-        let filtered = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let limit = max(0, query.limit)
         let offset = max(0, query.offset)
         let (total, blobs) = try read { db -> (Int, [Data]) in
+            let (filtered, arguments) = Self.whereClause(conditions)
             let total =
-                conditions.count == 1 && languageCondition != nil
-                ? try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM event_languages WHERE language = ?", arguments: arguments)
+                conditions.count == 1 && indexed.count == 1
+                ? try Int.fetchOne(db, sql: indexed[0].filter.count, arguments: indexed[0].filter.arguments)
                 : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events \(filtered)", arguments: arguments)
+            // Few matches are read from the indexes and sorted; many are found walking the events newest first
+            // and probing the indexes for each, which meets a page near the top.
             var pageConditions = conditions
-            if let i = languageCondition, total ?? 0 > rareLanguageEvents {
-                pageConditions[i] =
-                    "EXISTS (SELECT 1 FROM event_languages WHERE language = ? AND event_id = events.id)"
+            if total ?? 0 > rareIndexedEvents {
+                for (i, filter) in indexed { pageConditions[i] = (filter.probe, filter.arguments) }
             }
-            var pageArguments = arguments
             if let after = query.after {
-                pageConditions.append("(\(newest) < ? OR (\(newest) = ? AND id > ?))")
-                pageArguments += [after.key, after.key, after.id.rawValue]
+                pageConditions.append(
+                    ("(\(newest) < ? OR (\(newest) = ? AND id > ?))", [after.key, after.key, after.id.rawValue]))
             }
-            let pageFilter = pageConditions.isEmpty ? "" : "WHERE " + pageConditions.joined(separator: " AND ")
+            let (pageFilter, pageArguments) = Self.whereClause(pageConditions)
             // One more than the page, to know whether another page follows.
             let blobs = try Data.fetchAll(
                 db,
@@ -552,6 +580,52 @@ public final class SQLiteEventStore: EventStore, Sendable {
         let more = blobs.count > limit
         return EventPage(
             events: events, total: total, offset: offset, next: more ? events.last.map(EventCursor.init(after:)) : nil)
+    }
+
+    /// `WHERE` and the conditions joined by `AND` (nothing without conditions), with their arguments in order.
+    static func whereClause(_ conditions: [(sql: String, arguments: StatementArguments)]) -> (
+        String, StatementArguments
+    ) {
+        guard !conditions.isEmpty else { return ("", []) }
+        return (
+            "WHERE " + conditions.map(\.sql).joined(separator: " AND "),
+            conditions.reduce(into: StatementArguments()) { $0 += $1.arguments }
+        )
+    }
+
+    /// A filter answered from an index of events (their languages, their entity keys): the events it keeps,
+    /// the same question asked of one event, and how many it keeps.
+    struct IndexedFilter {
+        /// `SELECT event_id …`: the events it keeps.
+        var members: String
+        /// A condition on `events.id` that probes the index for that one event.
+        var probe: String
+        /// `SELECT COUNT(…)`: how many events it keeps.
+        var count: String
+        var arguments: StatementArguments
+
+        static func language(_ language: String) -> IndexedFilter {
+            IndexedFilter(
+                members: "SELECT event_id FROM event_languages WHERE language = ?",
+                probe: "EXISTS (SELECT 1 FROM event_languages WHERE language = ? AND event_id = events.id)",
+                count: "SELECT COUNT(*) FROM event_languages WHERE language = ?", arguments: [language])
+        }
+
+        /// Events with an entity key that contains the folded `key`, as ``EventFilter`` keeps them: the keys
+        /// are found by their trigrams, or, for fewer than three characters (no trigram), by reading every
+        /// distinct key.
+        static func entity(_ key: String) -> IndexedFilter {
+            let byTrigrams = key.unicodeScalars.count >= 3
+            let keys =
+                byTrigrams
+                ? "SELECT rowid FROM entity_vocabulary_trigrams WHERE entity_vocabulary_trigrams MATCH ?"
+                : "SELECT id FROM entity_vocabulary WHERE instr(key, ?) > 0"
+            return IndexedFilter(
+                members: "SELECT event_id FROM event_entities WHERE key_id IN (\(keys))",
+                probe: "EXISTS (SELECT 1 FROM event_entities WHERE event_id = events.id AND key_id IN (\(keys)))",
+                count: "SELECT COUNT(DISTINCT event_id) FROM event_entities WHERE key_id IN (\(keys))",
+                arguments: [byTrigrams ? SQLiteEventStore.phrase(key) : key])
+        }
     }
 
     public func events(sharingAnyOf words: [String], excluding: EventID, limit: Int) throws -> [EventID] {
