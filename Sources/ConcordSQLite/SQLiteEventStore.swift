@@ -611,20 +611,23 @@ public final class SQLiteEventStore: EventStore, Sendable {
                 count: "SELECT COUNT(*) FROM event_languages WHERE language = ?", arguments: [language])
         }
 
-        /// Events with an entity key that contains the folded `key`, as ``EventFilter`` keeps them: the keys
-        /// are found by their trigrams, or, for fewer than three characters (no trigram), by reading every
-        /// distinct key.
+        /// Events with an entity key that has a word beginning with the folded `key`, as ``EventFilter`` keeps
+        /// them: the keys that contain it are found by their trigrams (for fewer than three characters, which
+        /// have no trigram, by reading every distinct key), then those where it begins a word are kept.
         static func entity(_ key: String) -> IndexedFilter {
             let byTrigrams = key.unicodeScalars.count >= 3
             let keys =
                 byTrigrams
-                ? "SELECT rowid FROM entity_vocabulary_trigrams WHERE entity_vocabulary_trigrams MATCH ?"
-                : "SELECT id FROM entity_vocabulary WHERE instr(key, ?) > 0"
+                ? """
+                SELECT rowid FROM entity_vocabulary_trigrams
+                WHERE entity_vocabulary_trigrams MATCH ? AND instr(' ' || key, ?) > 0
+                """
+                : "SELECT id FROM entity_vocabulary WHERE instr(' ' || key, ?) > 0"
             return IndexedFilter(
                 members: "SELECT event_id FROM event_entities WHERE key_id IN (\(keys))",
                 probe: "EXISTS (SELECT 1 FROM event_entities WHERE event_id = events.id AND key_id IN (\(keys)))",
                 count: "SELECT COUNT(DISTINCT event_id) FROM event_entities WHERE key_id IN (\(keys))",
-                arguments: [byTrigrams ? SQLiteEventStore.phrase(key) : key])
+                arguments: byTrigrams ? [SQLiteEventStore.phrase(key), " " + key] : [" " + key])
         }
     }
 

@@ -77,7 +77,7 @@ public enum OpenAPIDocument {
               parameters:
                 - {name: q, in: query, description: "Words of the event's articles' titles and text (all must occur).", schema: {type: string}}
                 - {name: lang, in: query, description: "A language code the event has articles in.", schema: {type: string}}
-                - {name: entity, in: query, description: "A name among the event's entities (part of one matches).", schema: {type: string}}
+                - {name: entity, in: query, description: "A name among the event's entities, case and accents ignored; the start of any of its words matches (bern, ferri).", schema: {type: string}}
                 - {name: since, in: query, description: "Events with an article published on or after this day or time.", schema: {type: string, examples: ["2025-03-09", "2025-03-09T12:00:00Z"]}}
                 - {name: until, in: query, description: "Events with an article published on or before this day or time.", schema: {type: string}}
                 - {name: limit, in: query, description: "Events per page.", schema: {type: integer, minimum: 1, maximum: 500, default: 50}}

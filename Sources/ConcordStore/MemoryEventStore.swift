@@ -167,13 +167,20 @@ public struct EventFilter: Sendable {
     public var textMatches: Set<EventID>?
     public init(_ query: EventQuery) { self.query = query }
 
+    /// Whether a folded name has a word that begins with `part` (folded too; it may span words): `bern`,
+    /// `ferri` and `aldo f` find `aldo ferri`, `erri` does not. A name's inside would find a short name
+    /// (`tran`, `le`) inside unrelated words (`transporte`, `castelmare`).
+    public static func name(_ name: String, startsAWordWith part: String) -> Bool {
+        (" " + name).contains(" " + part)
+    }
+
     public func matches(_ e: EventSummary) -> Bool {
         if let since = query.since?.timeIntervalSince1970, (e.lastPublished ?? .infinity) < since { return false }
         if let until = query.until?.timeIntervalSince1970, (e.firstPublished ?? -.infinity) > until { return false }
         if let lang = query.language, !e.languages.contains(lang) { return false }
         if let entity = query.entity {
             let key = NameFolding.fold(entity)
-            if !e.entityKeys.contains(where: { $0 == key || $0.contains(key) }) { return false }
+            if !e.entityKeys.contains(where: { Self.name($0, startsAWordWith: key) }) { return false }
         }
         if let matches = textMatches {
             if !matches.contains(e.id) { return false }

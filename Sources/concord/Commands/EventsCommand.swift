@@ -14,7 +14,10 @@ struct EventsCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Events with an article published on or after this date.") var since: DateArgument?
     @Option(name: .long, help: "Events with an article published on or before this date.") var until: DateArgument?
     @Option(name: .long, help: "Events with an article in this language (ISO 639-1).") var lang: String?
-    @Option(name: .long, help: "Events mentioning this name (accents and case ignored).") var entity: String?
+    @Option(
+        name: .long,
+        help: "Events mentioning this name (accents and case ignored; the start of a word is enough: bern).")
+    var entity: String?
     @Option(
         name: .long,
         help:
