@@ -215,14 +215,24 @@ public final class SQLiteEventStore: EventStore, Sendable {
         return m
     }
 
-    /// Records an event's entity keys in the entity index (after its earlier ones were removed).
+    /// Makes the entity index hold exactly `keys` for `event`: only what changed is written (an event that
+    /// grows by one article mostly keeps its keys), and a key new to the store joins the vocabulary.
     static func indexEntities(_ keys: [String], of event: String, db: Database) throws {
+        var held = Dictionary(
+            try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT v.key, e.key_id FROM event_entities e JOIN entity_vocabulary v ON v.id = e.key_id
+                        WHERE e.event_id = ?
+                        """), arguments: [event]
+            ).map { ($0[0] as String, $0[1] as Int64) }, uniquingKeysWith: { a, _ in a })
         let find = try db.cachedStatement(sql: "SELECT id FROM entity_vocabulary WHERE key = ?")
         let add = try db.cachedStatement(sql: "INSERT INTO entity_vocabulary (key) VALUES (?)")
         let addTrigrams = try db.cachedStatement(
             sql: "INSERT INTO entity_vocabulary_trigrams (rowid, key) VALUES (?, ?)")
         let link = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_entities (key_id, event_id) VALUES (?, ?)")
-        for key in keys where !key.isEmpty {
+        let unlink = try db.cachedStatement(sql: "DELETE FROM event_entities WHERE key_id = ? AND event_id = ?")
+        for key in keys where !key.isEmpty && held.removeValue(forKey: key) == nil {
             var id = try Int64.fetchOne(find, arguments: [key])
             if id == nil {
                 try add.execute(arguments: [key])
@@ -231,6 +241,7 @@ public final class SQLiteEventStore: EventStore, Sendable {
             }
             try link.execute(arguments: [id, event])
         }
+        for id in held.values { try unlink.execute(arguments: [id, event]) }
     }
 
     /// An event's folded entity keys in one column, each on its own line, as migration v6 stored them.
@@ -488,7 +499,6 @@ public final class SQLiteEventStore: EventStore, Sendable {
         let clearLanguages = try db.cachedStatement(sql: "DELETE FROM event_languages WHERE event_id = ?")
         let addLanguage = try db.cachedStatement(
             sql: "INSERT OR IGNORE INTO event_languages (language, event_id) VALUES (?, ?)")
-        let clearEntities = try db.cachedStatement(sql: "DELETE FROM event_entities WHERE event_id = ?")
         for e in events {
             try statement.execute(arguments: [
                 e.id.rawValue, e.title, e.articleCount, e.firstPublished, e.lastPublished,
@@ -496,7 +506,6 @@ public final class SQLiteEventStore: EventStore, Sendable {
             ])
             try clearLanguages.execute(arguments: [e.id.rawValue])
             for language in e.languages { try addLanguage.execute(arguments: [language, e.id.rawValue]) }
-            try clearEntities.execute(arguments: [e.id.rawValue])
             try indexEntities(e.entityKeys, of: e.id.rawValue, db: db)
         }
     }
