@@ -31,6 +31,10 @@ public final class SQLiteEventStore: EventStore, Sendable {
             config.busyMode = .timeout(10)
             config.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // The writer inserts into indexes keyed at random (ids, content hashes, terms, entities): with
+                // SQLite's default 2 MB of cached pages, their pages are read again from the file as the store
+                // grows. 64 MB keeps the upper levels and hot leaves of those indexes in memory.
+                if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -65536") }
             }
             pool = try Self.open(path, configuration: config)
         } catch {
@@ -456,7 +460,8 @@ public final class SQLiteEventStore: EventStore, Sendable {
     }
 
     static func apply(_ delta: CorpusDelta, db: Database) throws {
-        var next = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM terms") ?? 0
+        // Term ids run from 0 without gaps: the next one is past the largest (found by the key, not by counting).
+        var next = try Int.fetchOne(db, sql: "SELECT IFNULL(MAX(id) + 1, 0) FROM terms") ?? 0
         let insertTerm = try db.cachedStatement(sql: "INSERT INTO terms (id, term, df) VALUES (?, ?, 0)")
         for term in delta.newTerms {
             try insertTerm.execute(arguments: [next, term])
