@@ -544,12 +544,13 @@ public final class SQLiteEventStore: EventStore, Sendable {
         if let until = query.until {
             conditions.append(("(first_published IS NULL OR first_published <= ?)", [until.timeIntervalSince1970]))
         }
+        let key = query.entity.map(NameFolding.fold) ?? ""
         var indexed: [(condition: Int, filter: IndexedFilter)] = []
-        if let language = query.language { indexed.append((conditions.count, .language(language))) }
-        if let entity = query.entity, case let key = NameFolding.fold(entity), !key.isEmpty {
-            indexed.append((conditions.count + indexed.count, .entity(key)))
+        for filter in [query.language.map(IndexedFilter.language), key.isEmpty ? nil : .entity(key)] {
+            guard let filter else { continue }
+            indexed.append((conditions.count, filter))
+            conditions.append(("id IN (\(filter.members))", filter.arguments))
         }
-        conditions += indexed.map { ("id IN (\($0.filter.members))", $0.filter.arguments) }
         if let text = query.text, let match = Self.ftsQuery(text) {
             conditions.append(
                 (
